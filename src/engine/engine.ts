@@ -1,0 +1,165 @@
+import { LABELS, zeroScores, type Label, type LabelScores } from './labels.js';
+import { GuardError, isGuardError } from './errors.js';
+import { analysisWindow, validateMessage, type Direction, type Message } from './message.js';
+import type { Detector, DetectorResult, Reason } from './detector.js';
+import { registerDetectors, type RegisteredDetector } from './registry.js';
+import { decide, resolvePolicy, type PolicyOptions, type ResolvedPolicy } from './policy.js';
+import type { Profile } from './policy-table.js';
+import { LABEL_EXPLANATIONS } from './explanations.js';
+import { SYSTEM_REASONS, type LinkVerdict, type Verdict } from './verdict.js';
+
+/** Options for {@link createEngine}. */
+export interface EngineOptions extends PolicyOptions {
+  /** The detectors to run. @defaultValue none: pass `defaultDetectors()` for ChatGuard's own. */
+  readonly detectors?: readonly Detector[];
+}
+
+/** The guard's in-process core: validates messages, runs detectors, applies the policy. */
+export interface Engine {
+  /** Checks a message after it was decrypted. @throws GuardError `INVALID_MESSAGE`, `MODEL_LOAD_FAILED`, `DISPOSED`. */
+  checkIncoming(message: Message): Promise<Verdict>;
+  /** Checks a message before it is encrypted and sent. @throws like `checkIncoming`. */
+  checkOutgoing(message: Message): Promise<Verdict>;
+  /** Loads every detector. Checks call it themselves; call it early to warm up. */
+  ready(): Promise<void>;
+  setProfile(profile: Profile): void;
+  /** Marks a sender as trusted (or not) by the user. */
+  setTrustedContact(senderId: string, trusted: boolean): void;
+  dispose(): void;
+}
+
+/** A detector's outcome for one message, or its failure. */
+type Outcome = { readonly detector: Detector; readonly result?: DetectorResult; readonly failed?: true };
+
+/**
+ * Creates an engine that runs in the current thread (Node, tests, the CLI, and inside the worker).
+ * @throws GuardError `INVALID_OPTIONS` or `INVALID_DETECTOR` for bad options.
+ * @example
+ * const engine = createEngine({ profile: 'teen', detectors: defaultDetectors() });
+ * const verdict = await engine.checkIncoming({ text: 'hi!' });
+ */
+export function createEngine(options: EngineOptions = {}): Engine {
+  let policy: ResolvedPolicy = resolvePolicy(options);
+  const registered = registerDetectors(options.detectors ?? []);
+  const trusted = new Set<string>(options.trustedContacts ?? []);
+  let disposed = false;
+
+  async function ready(): Promise<void> {
+    if (disposed) throw new GuardError('DISPOSED', 'This guard was disposed; create a new one.');
+    try {
+      await Promise.all(registered.map((entry) => entry.ensureLoaded()));
+    } catch (error) {
+      if (isGuardError(error)) throw error;
+      throw new GuardError('MODEL_LOAD_FAILED', 'A detector failed to load; the next check will retry.', { cause: error });
+    }
+  }
+
+  async function check(input: Message, direction: Direction): Promise<Verdict> {
+    const message = validateMessage(input);
+    await ready();
+    const window = analysisWindow(message.text);
+    const outcomes = await Promise.all(
+      registered.map((entry) => runDetector(entry, { message, text: window.text, direction })),
+    );
+    const isTrusted = message.senderId !== undefined && trusted.has(message.senderId);
+    return buildVerdict(policy, message, direction, outcomes, window.truncated, isTrusted);
+  }
+
+  return {
+    checkIncoming: (message) => check(message, 'incoming'),
+    checkOutgoing: (message) => check(message, 'outgoing'),
+    ready,
+    setProfile(profile) {
+      policy = resolvePolicy({ ...options, profile });
+    },
+    setTrustedContact(senderId, isTrusted) {
+      if (typeof senderId !== 'string' || typeof isTrusted !== 'boolean') {
+        throw new GuardError('INVALID_OPTIONS', 'Expected setTrustedContact(senderId: string, trusted: boolean).');
+      }
+      if (isTrusted) trusted.add(senderId);
+      else trusted.delete(senderId);
+    },
+    dispose() {
+      disposed = true;
+    },
+  };
+}
+
+async function runDetector(entry: RegisteredDetector, input: Parameters<Detector['detect']>[0]): Promise<Outcome> {
+  const { detector } = entry;
+  try {
+    const result = await detector.detect(input);
+    return hasValidScores(result) ? { detector, result } : { detector, failed: true };
+  } catch {
+    // One broken detector must not sink the verdict; it is reported as degraded instead.
+    return { detector, failed: true };
+  }
+}
+
+function hasValidScores(result: DetectorResult | undefined): result is DetectorResult {
+  if (!result || typeof result.scores !== 'object' || !Array.isArray(result.reasons)) return false;
+  return Object.values(result.scores).every((score) => typeof score === 'number' && score >= 0 && score <= 1);
+}
+
+function buildVerdict(
+  policy: ResolvedPolicy,
+  message: Message,
+  direction: Direction,
+  outcomes: readonly Outcome[],
+  truncated: boolean,
+  trustedSender: boolean,
+): Verdict {
+  const scores: LabelScores = zeroScores();
+  const detectorReasons: Reason[] = [];
+  const links: LinkVerdict[] = [];
+  const versions: Record<string, string> = {};
+  const systemReasons: Reason[] = [];
+  for (const { detector, result } of outcomes) {
+    versions[detector.id] = detector.version;
+    if (!result) continue;
+    for (const label of LABELS) scores[label] = Math.max(scores[label], result.scores[label] ?? 0);
+    for (const reason of result.reasons) detectorReasons.push({ ...reason, detector: detector.id });
+    if (result.links) links.push(...result.links);
+  }
+  const failed = outcomes.filter((outcome) => outcome.failed).map((outcome) => outcome.detector);
+  if (failed.length > 0) {
+    systemReasons.push({
+      code: SYSTEM_REASONS.detectorFailed,
+      message: 'Some safety checks could not run on this message, so it was only partly checked.',
+    });
+  }
+  const imageUnchecked = (message.attachments?.length ?? 0) > 0 && !outcomes.some((o) => o.result && o.detector.labels.includes('nudity'));
+  if (imageUnchecked) {
+    systemReasons.push({ code: SYSTEM_REASONS.imageNotChecked, label: 'nudity', message: 'The attached image could not be checked.' });
+  }
+  if (truncated) {
+    systemReasons.push({ code: SYSTEM_REASONS.truncated, message: 'This message is very long, so only part of it was checked.' });
+  }
+  const decision = decide(policy, scores, direction, trustedSender);
+  return {
+    ...(message.id === undefined ? {} : { id: message.id }),
+    direction,
+    profile: policy.profile,
+    scores,
+    flags: decision.flags,
+    action: decision.action,
+    reasons: [...explainFlags(decision.flags, detectorReasons, direction), ...systemReasons],
+    choices: decision.choices,
+    help: decision.help,
+    links,
+    degraded: failed.length > 0 || imageUnchecked,
+    truncated,
+    versions,
+    report: null,
+  };
+}
+
+/** Keeps the detector reasons behind each flag; a flag with none gets its label's plain explanation. */
+function explainFlags(flags: readonly Label[], reasons: readonly Reason[], direction: Direction): Reason[] {
+  const explained: Reason[] = [];
+  for (const label of flags) {
+    const forLabel = reasons.filter((reason) => reason.label === label);
+    explained.push(...(forLabel.length > 0 ? forLabel : [{ code: `${label}.flagged`, label, message: LABEL_EXPLANATIONS[label][direction] }]));
+  }
+  return explained;
+}
