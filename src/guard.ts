@@ -1,0 +1,77 @@
+import type { Message } from './engine/message.js';
+import type { Profile } from './engine/policy-table.js';
+import type { Verdict } from './engine/verdict.js';
+import { resolvePolicy } from './engine/policy.js';
+import { GuardError } from './engine/errors.js';
+import type { WorkerConfig } from './worker/api.js';
+import { WorkerHost, type WorkerFactory, type WorkerHandle } from './worker/worker-host.js';
+
+/** Options for {@link createGuard}. Everything but `createWorker` is sent to the worker. */
+export interface GuardOptions extends WorkerConfig {
+  /**
+   * Starts the worker. Override it to host the worker file yourself or, in Node, use `createNodeGuard` from `chatguard/node`.
+   * @defaultValue a module Worker on ChatGuard's bundled worker file
+   */
+  readonly createWorker?: WorkerFactory;
+}
+
+/** The guard as a chat front-end uses it: the engine's methods, run in a worker. */
+export interface Guard {
+  /** Checks a message after it was decrypted. @throws GuardError `INVALID_MESSAGE`, `WORKER_CRASHED`, `MODEL_LOAD_FAILED`, `MODEL_INTEGRITY`, `DISPOSED`. */
+  checkIncoming(message: Message): Promise<Verdict>;
+  /** Checks a message before it is encrypted. @throws like `checkIncoming`. */
+  checkOutgoing(message: Message): Promise<Verdict>;
+  /** Starts the worker and loads every model; optional, checks do it on demand. */
+  ready(): Promise<void>;
+  setProfile(profile: Profile): Promise<void>;
+  /** Marks a sender as trusted by the user: fewer warnings for banter, never for scams, links or grooming. */
+  setTrustedContact(senderId: string, trusted: boolean): Promise<void>;
+  /** Terminates the worker. Idempotent; later calls reject with `DISPOSED`. */
+  dispose(): void;
+}
+
+/** Starts ChatGuard's module worker the way bundlers recognise (`new Worker(new URL(…), { type: 'module' })`). */
+export function webWorkerFactory(): WorkerHandle {
+  const worker = new Worker(new URL('./worker/worker.js', import.meta.url), { type: 'module', name: 'chatguard' });
+  return {
+    endpoint: worker,
+    onCrash(callback) {
+      worker.addEventListener('error', (event) => callback(event.error ?? event.message), { once: true });
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/**
+ * Creates a guard whose checks run in a web worker.
+ * @throws GuardError `INVALID_OPTIONS` for an unknown profile, label or threshold.
+ * @example
+ * const guard = createGuard({ profile: 'teen', modelBaseUrl: '/chatguard/models/' });
+ * const verdict = await guard.checkIncoming({ text, senderId, conversationId });
+ * if (verdict.action !== 'allow') showWarning(verdict.reasons, verdict.choices);
+ */
+export function createGuard(options: GuardOptions = {}): Guard {
+  const { createWorker = webWorkerFactory, ...workerConfig } = options;
+  let profile = resolvePolicy(workerConfig).profile;
+  const trusted = new Set(workerConfig.trustedContacts ?? []);
+  // The worker gets the current settings on every (re)start, so a crash does not forget them.
+  const host = new WorkerHost(createWorker, () => ({ ...workerConfig, profile, trustedContacts: [...trusted] }));
+  return {
+    checkIncoming: (message) => host.call((remote) => remote.checkIncoming(message)),
+    checkOutgoing: (message) => host.call((remote) => remote.checkOutgoing(message)),
+    ready: () => host.call((remote) => remote.ready()),
+    async setProfile(next) {
+      profile = resolvePolicy({ ...workerConfig, profile: next }).profile;
+      await host.call((remote) => remote.setProfile(next));
+    },
+    async setTrustedContact(senderId, isTrusted) {
+      if (typeof senderId !== 'string' || typeof isTrusted !== 'boolean') {
+        throw new GuardError('INVALID_OPTIONS', 'Expected setTrustedContact(senderId: string, trusted: boolean).');
+      }
+      if (isTrusted) trusted.add(senderId);
+      else trusted.delete(senderId);
+      await host.call((remote) => remote.setTrustedContact(senderId, isTrusted));
+    },
+    dispose: () => host.dispose(),
+  };
+}

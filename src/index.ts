@@ -1,0 +1,23 @@
+// ChatGuard's one public entry. Named exports, listed one by one.
+export { createGuard, webWorkerFactory } from './guard.js';
+export type { Guard, GuardOptions } from './guard.js';
+export { createEngine } from './engine/engine.js';
+export type { Engine, EngineOptions } from './engine/engine.js';
+export { defaultDetectors } from './default-detectors.js';
+export type { DetectorConfig } from './default-detectors.js';
+export { LABELS, isLabel } from './engine/labels.js';
+export type { Label, LabelScores } from './engine/labels.js';
+export { GuardError, isGuardError, ERROR_CODES } from './engine/errors.js';
+export type { GuardErrorCode } from './engine/errors.js';
+export { MAX_ANALYSED_CHARS } from './engine/message.js';
+export type { Message, Direction, ImageAttachment } from './engine/message.js';
+export type { Detector, DetectorInput, DetectorResult, Reason } from './engine/detector.js';
+export { PROFILES, ACTIONS, DEFAULT_THRESHOLDS, DEFAULT_ACTIONS, TRUST_RELAXED_LABELS } from './engine/policy-table.js';
+export type { Profile, Action } from './engine/policy-table.js';
+export { CHOICES, resolvePolicy } from './engine/policy.js';
+export type { Choice, PolicyOptions, ResolvedPolicy } from './engine/policy.js';
+export { LABEL_EXPLANATIONS, DEFAULT_HELP } from './engine/explanations.js';
+export type { HelpResource } from './engine/explanations.js';
+export { SYSTEM_REASONS } from './engine/verdict.js';
+export type { Verdict, LinkVerdict } from './engine/verdict.js';
+export type { WorkerFactory, WorkerHandle } from './worker/worker-host.js';

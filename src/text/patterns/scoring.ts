@@ -1,0 +1,72 @@
+import type { DetectorResult, Reason } from '../../engine/detector.js';
+import type { Label } from '../../engine/labels.js';
+import type { Direction } from '../../engine/message.js';
+
+/**
+ * What a reason tells the user: one sentence, or one per direction when the person at risk differs
+ * (the writer of an outgoing message, the reader of an incoming one). Fixed text, never built from
+ * the message, because reasons can end up in reports.
+ */
+export type ReasonText = string | Readonly<Record<Direction, string>>;
+
+/** One explained pattern family: its stable reason code and what the user reads when it fires. */
+export interface Family {
+  readonly code: string;
+  readonly label: Label;
+  readonly text: ReasonText;
+}
+
+/** A family's score for one message, 0..1. */
+export interface FamilyScore {
+  readonly family: Family;
+  readonly score: number;
+}
+
+/**
+ * The lowest score that earns a reason. It is the lowest threshold any profile uses, so every flag a
+ * family causes is explained, while near-misses stay out of the verdict.
+ */
+export const REASON_FLOOR = 0.3;
+
+/** Clamps to 0..1 and rounds to 3 decimals, so equal inputs give byte-equal verdicts on every engine. */
+export function clampScore(value: number): number {
+  if (!(value > 0)) return 0;
+  return Math.round(Math.min(value, 1) * 1000) / 1000;
+}
+
+/**
+ * Combines independent pieces of evidence: `1 - Π(1 - p)`. Two weak cues together say more than
+ * either alone, yet the sum never passes 1.
+ */
+export function noisyOr(...scores: readonly number[]): number {
+  let miss = 1;
+  for (const score of scores) miss *= 1 - Math.min(Math.max(score, 0), 1);
+  return 1 - miss;
+}
+
+/** The text of a family's reason for a direction. */
+export function reasonMessage(text: ReasonText, direction: Direction): string {
+  return typeof text === 'string' ? text : text[direction];
+}
+
+/**
+ * Turns family scores into a detector result: the label's score is the strongest family (the
+ * families already combine their own cues), and each family at or over {@link REASON_FLOOR} adds
+ * its reason, strongest first.
+ */
+export function buildResult(label: Label, scored: readonly FamilyScore[], direction: Direction): DetectorResult {
+  let top = 0;
+  const reasons: { reason: Reason; score: number }[] = [];
+  for (const { family, score } of scored) {
+    const clamped = clampScore(score);
+    if (clamped > top) top = clamped;
+    if (clamped >= REASON_FLOOR) {
+      reasons.push({
+        score: clamped,
+        reason: { code: family.code, label: family.label, message: reasonMessage(family.text, direction) },
+      });
+    }
+  }
+  reasons.sort((a, b) => b.score - a.score);
+  return { scores: { [label]: top }, reasons: reasons.map((entry) => entry.reason) };
+}

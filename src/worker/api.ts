@@ -1,0 +1,40 @@
+import { createEngine, type Engine } from '../engine/engine.js';
+import { GuardError } from '../engine/errors.js';
+import type { Message } from '../engine/message.js';
+import type { Profile } from '../engine/policy-table.js';
+import type { Verdict } from '../engine/verdict.js';
+import { defaultDetectors, type DetectorConfig } from '../default-detectors.js';
+import type { PolicyOptions } from '../engine/policy.js';
+
+/** Everything the worker needs to build its engine. It crosses the worker boundary, so it must be structured-cloneable. */
+export interface WorkerConfig extends PolicyOptions, DetectorConfig {}
+
+/** What the worker exposes. A plain object, so tests can drive it without a worker. */
+export interface WorkerApi {
+  init(config: WorkerConfig): void;
+  ready(): Promise<void>;
+  checkIncoming(message: Message): Promise<Verdict>;
+  checkOutgoing(message: Message): Promise<Verdict>;
+  setProfile(profile: Profile): void;
+  setTrustedContact(senderId: string, trusted: boolean): void;
+}
+
+/** Builds the worker's API around one engine, created by `init`. */
+export function createWorkerApi(): WorkerApi {
+  let engine: Engine | undefined;
+  const requireEngine = (): Engine => {
+    if (!engine) throw new GuardError('INTERNAL', 'The worker was called before init(); createGuard() does this for you.');
+    return engine;
+  };
+  return {
+    init(config) {
+      engine?.dispose();
+      engine = createEngine({ ...config, detectors: defaultDetectors(config) });
+    },
+    ready: () => requireEngine().ready(),
+    checkIncoming: (message) => requireEngine().checkIncoming(message),
+    checkOutgoing: (message) => requireEngine().checkOutgoing(message),
+    setProfile: (profile) => requireEngine().setProfile(profile),
+    setTrustedContact: (senderId, trusted) => requireEngine().setTrustedContact(senderId, trusted),
+  };
+}
