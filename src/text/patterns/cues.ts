@@ -1,3 +1,5 @@
+import type { CueReader } from './scoring.js';
+
 /**
  * Cues several families share. Each is a precompiled, non-global regex (no `lastIndex` state) that
  * is safe on any input: bounded repetition only, so a 64 KiB message cannot make one backtrack.
@@ -30,7 +32,7 @@ export const SECRECY =
  * Evaluates cues on demand and remembers the answer: most messages leave after the first gate of
  * every family, so shared cues are tested at most once and often never.
  */
-export function createCueReader(hay: string): (cue: RegExp) => boolean {
+export function createCueReader(hay: string): CueReader {
   const seen = new Map<RegExp, boolean>();
   return (cue) => {
     let hit = seen.get(cue);

@@ -50,16 +50,22 @@ export function reasonMessage(text: ReasonText, direction: Direction): string {
 }
 
 /**
- * Turns family scores into a detector result: the label's score is the strongest family (the
- * families already combine their own cues), and each family at or over {@link REASON_FLOOR} adds
- * its reason, strongest first.
+ * Turns family scores into a detector result. By default the label's score is the strongest family
+ * (families already combine their own cues); `'noisy-or'` lets separate families add up, for labels
+ * where two different warning signs together mean more than either. Each family at or over
+ * {@link REASON_FLOOR} adds its reason, strongest first.
  */
-export function buildResult(label: Label, scored: readonly FamilyScore[], direction: Direction): DetectorResult {
+export function buildResult(
+  label: Label,
+  scored: readonly FamilyScore[],
+  direction: Direction,
+  combine: 'max' | 'noisy-or' = 'max',
+): DetectorResult {
   let top = 0;
   const reasons: { reason: Reason; score: number }[] = [];
   for (const { family, score } of scored) {
     const clamped = clampScore(score);
-    if (clamped > top) top = clamped;
+    top = combine === 'max' ? Math.max(top, clamped) : noisyOr(top, clamped);
     if (clamped >= REASON_FLOOR) {
       reasons.push({
         score: clamped,
@@ -68,5 +74,14 @@ export function buildResult(label: Label, scored: readonly FamilyScore[], direct
     }
   }
   reasons.sort((a, b) => b.score - a.score);
-  return { scores: { [label]: top }, reasons: reasons.map((entry) => entry.reason) };
+  return { scores: { [label]: clampScore(top) }, reasons: reasons.map((entry) => entry.reason) };
+}
+
+/** Answers "does this cue occur in the message?", memoised per message. */
+export type CueReader = (cue: RegExp) => boolean;
+
+/** One family's scoring rule: reads cues and returns the family's score, 0 when its gate cue is absent. */
+export interface PatternRule {
+  readonly family: Family;
+  score(read: CueReader): number;
 }

@@ -15,6 +15,9 @@ export interface TextView {
   readonly hay: string;
 }
 
+/** Curly and modifier apostrophes, so "don’t" and "don't" match the same rule. */
+const APOSTROPHES = /[\u2018\u2019\u02BC\u2032\u0060\u00B4]/gu;
+
 /** Never matched by `\s`, `[^.!?\n]` or a word class: rules cannot run from one form into the other. */
 const SEPARATOR = '\n.\u0001.\n';
 
@@ -30,8 +33,8 @@ export function createTextViewer(normalize: (text: string) => string = normalize
   return (text) => {
     if (text === lastText && lastView) return lastView;
     const safe = typeof text === 'string' ? text : '';
-    const raw = stripInvisible(safe.normalize('NFKC'));
-    const norm = normalize(safe);
+    const raw = stripInvisible(safe.normalize('NFKC')).replace(APOSTROPHES, "'");
+    const norm = normalize(safe).replace(APOSTROPHES, "'");
     const rawLower = raw.toLowerCase();
     const hay = rawLower === norm ? norm : `${norm}${SEPARATOR}${rawLower}`;
     lastText = text;

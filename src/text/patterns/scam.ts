@@ -1,0 +1,43 @@
+import type { Detector } from '../../engine/detector.js';
+import { LINK, URGENCY, createCueReader } from './cues.js';
+import { SCAM_RULES } from './scam-rules.js';
+import { buildResult, noisyOr, type FamilyScore } from './scoring.js';
+import { createTextViewer, type TextView } from './text-view.js';
+
+/** Families scoring at least this get the link and urgency boosts; below it those cues prove nothing. */
+const BOOST_FLOOR = 0.2;
+/** A link is how most smishing collects money or logins. */
+const LINK_WEIGHT = 0.3;
+/** Deadlines and threats of loss are there to stop the reader from checking. */
+const URGENCY_WEIGHT = 0.25;
+
+/**
+ * Creates the modern-scam pattern detector (`patterns-scam`, label `scam`): parcel, toll and tax
+ * smishing, OTP and login theft, "hi mum" impersonation, gift cards, crypto "investment",
+ * wrong-number openers, task jobs, romance money requests, tech support and fake prizes.
+ *
+ * Each family needs its core combination to reach 0.5; a link or urgency then raises a family that
+ * already has some evidence, never one that has none. Works on normalised and raw text.
+ *
+ * @param view - shares one normalisation between the pattern detectors. @defaultValue a fresh viewer
+ * @example
+ * const scam = createScamDetector();
+ * scam.detect({ message, text: 'Send me the 6-digit code you just got', direction: 'incoming' });
+ */
+export function createScamDetector(view: (text: string) => TextView = createTextViewer()): Detector {
+  return {
+    id: 'patterns-scam',
+    version: '1.0.0',
+    labels: ['scam'],
+    detect({ text, direction }) {
+      const read = createCueReader(view(text).hay);
+      const scored: FamilyScore[] = SCAM_RULES.map((rule) => {
+        const base = rule.score(read);
+        if (base < BOOST_FLOOR) return { family: rule.family, score: base };
+        const boosted = noisyOr(base, read(LINK) ? LINK_WEIGHT : 0, read(URGENCY) ? URGENCY_WEIGHT : 0);
+        return { family: rule.family, score: boosted };
+      });
+      return buildResult('scam', scored, direction);
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import type { Detector } from '../../engine/detector.js';
+import { createCueReader } from './cues.js';
+import { buildResult, noisyOr, type CueReader, type Family } from './scoring.js';
+import { createTextViewer, type TextView } from './text-view.js';
+
+/**
+ * Self-harm as explicit pattern families: there is no licensed training set (see the data set
+ * caveats). Rules want the first person ("I", "myself") and an unambiguous phrase, so news,
+ * third-person talk and idioms ("this game is killing me", "dying to see you", "I'm dead 😂")
+ * never reach a rule; laughter, "if we lose…" hyperbole, reported speech and negation lower a score.
+ */
+
+/** Reason codes and supportive sentences, worded for the writer (outgoing) or a friend reading (incoming). */
+export const SELF_HARM_FAMILIES = {
+  intent: {
+    code: 'self_harm.intent',
+    label: 'self_harm',
+    text: {
+      outgoing: 'It sounds like you might be thinking about hurting yourself. You matter, and talking to someone can really help.',
+      incoming: 'Your friend may be thinking about hurting themselves. Checking in with them and telling a trusted adult can help.',
+    },
+  },
+  plan: {
+    code: 'self_harm.plan',
+    label: 'self_harm',
+    text: {
+      outgoing: 'It sounds like you may have a plan to hurt yourself. Please reach out to someone right now. You do not have to face this alone.',
+      incoming: 'Your friend may have a plan to hurt themselves. Please tell a trusted adult or call emergency services now.',
+    },
+  },
+  goodbye: {
+    code: 'self_harm.goodbye',
+    label: 'self_harm',
+    text: {
+      outgoing: 'This reads like a goodbye. If you are thinking of ending your life, please talk to someone now. People want to help.',
+      incoming: 'This reads like a goodbye. Your friend could be in danger: reach out to them and tell an adult or emergency services.',
+    },
+  },
+} as const satisfies Record<string, Family>;
+
+type Part = keyof typeof SELF_HARM_FAMILIES;
+
+interface Cue {
+  readonly part: Part;
+  readonly pattern: RegExp;
+  readonly weight: number;
+}
+
+/** Who is speaking: the rules only count the writer talking about themselves. */
+const I = "(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|i'?ll|ill|i will|i'?d|i would|i just|i really|i honestly|i seriously|i still|i kinda|i kind of|part of me|sometimes i)";
+/** Ways of ending one's life or hurting oneself, in the first person. */
+const ACT =
+  "(?:kill(?:ing)? myself(?! laughing| with laughter| trying| doing| working| studying| over)|unalive myself|end(?:ing)? (?:it all|my life|my own life|everything|it tonight|it now|it soon)|commit(?:ting)? suicide|take my (?:own )?life|hurt(?:ing)? myself|harm(?:ing)? myself|cut(?:ting)? myself(?! (?:on|while|shaving|cooking|with a knife|by accident|accidentally))|self[- ]?harm(?:ing)?|overdos(?:e|ing)(?! on (?:caffeine|coffee|sugar|chocolate|energy drinks?|red bull|monster|netflix|anime|tiktok|memes|vitamins?))|hang(?:ing)? myself|jump(?:ing)? (?:off (?:a|the) (?:bridge|building|roof|cliff)|in front of (?:a|the) (?:train|bus|car))|take (?:all|a bunch|loads|a load|every one) (?:of )?(?:my|the) (?:pills|tablets|meds)|stop(?:ping)? existing|disappear(?:ing)? forever)";
+/** The few words that may stand between "I" and the act: modality and time, not a topic ("an essay on"). */
+const BRIDGE =
+  "(?:(?:really|seriously|honestly|just|actually|literally|so|kinda|kind of|gonna|going to|want to|wanna|wanted to|need to|have to|should|will|might|could|feel like|felt like|thinking (?:about|of)|thought about|planning (?:to|on)|plan to|about to|ready to|decided to|tempted to|the urge to|keep thinking about|can'?t stop thinking about|been|started|almost|nearly|tried to|try to|to|going|gonna go|still|often|sometimes|always) ){0,4}";
+
+const rx = (source: string): RegExp => new RegExp(source, 'u');
+
+const CUES: readonly Cue[] = [
+  // Intent: wanting to die or to hurt oneself.
+  { part: 'intent', weight: 0.75, pattern: rx(`\\b${I} ${BRIDGE}${ACT}\\b`) },
+  { part: 'intent', weight: 0.75, pattern: rx(`\\b(?:i|i really|i just|i honestly|part of me|i kinda|i seriously|i sometimes) (?:want|wanna|wish i could|would rather|'?d rather) (?:to )?(?:die|be dead)\\b(?! (?:of|from|laughing|for|on|in|at|with|when|if|before|cause|because|lol|trying|doing))`) },
+  { part: 'intent', weight: 0.7, pattern: /\bi wish i (?:was|were) dead\b|\bi wish i (?:was|were|had) never (?:been )?born\b|\bi wish i could (?:disappear forever|sleep forever|not wake up|just not exist)\b/u },
+  { part: 'intent', weight: 0.7, pattern: /\b(?:i )?(?:don'?t|do not|dont) (?:want|wanna) (?:to )?(?:live|be alive|exist|wake up)(?: (?:anymore|any more|tomorrow|again))?\b|\b(?:i )?(?:don'?t|do not|dont) (?:want|wanna) (?:to )?be here (?:anymore|any more)\b/u },
+  { part: 'intent', weight: 0.65, pattern: /\bno (?:reason|point) (?:to|in|for) (?:live|living|going on|being alive|being here|me to (?:live|be here|go on))\b/u },
+  { part: 'intent', weight: 0.5, pattern: /\b(?:i )?(?:can'?t|cannot|cant) (?:go on|keep going|live like this|keep living)(?: (?:anymore|any more|much longer))?\b/u },
+  { part: 'intent', weight: 0.3, pattern: /\b(?:i )?(?:can'?t|cannot|cant) (?:do this|take (?:it|this)|cope) (?:anymore|any more)\b/u },
+  { part: 'intent', weight: 0.75, pattern: /\b(?:everyone|they|you all|you guys|the world|my family|you|people|my friends|my parents)(?:'d| would| will)? be (?:better off|happier) without me\b/u },
+  { part: 'intent', weight: 0.7, pattern: /\b(?:nobody|no one|no-one)(?: would| will)? (?:care|notice|miss me|even notice) if i (?:died|was gone|disappeared|wasn'?t here|killed myself|was dead)\b/u },
+  { part: 'intent', weight: 0.75, pattern: /\b(?:i'?m|im|i am|feeling|feel|i feel|i'?ve been|been) (?:so |really |very |kind of |kinda )?suicidal\b|\b(?:having|had|have) suicidal thoughts\b|\bthinking about suicide\b/u },
+  { part: 'intent', weight: 0.8, pattern: /\b(?:i'?ve been|ive been|i have been|i keep|i started|been) (?:cutting|hurting myself|self[- ]?harming|burning myself)\b|\bi (?:cut|hurt|burned) myself (?:again|last night|today|yesterday)\b|\bcut again\b/u },
+  { part: 'intent', weight: 0.3, pattern: /\bkms\b|\bi hate (?:my life|myself|being alive)\b/u },
+  // Plan: means, method, timing.
+  { part: 'plan', weight: 0.6, pattern: /\b(?:enough|saved up|saving up|collecting|stockpil\w*|hoarding|stashed|a whole (?:bottle|box|pack) of|all (?:my|the|of my)) (?:\w+ )?(?:pills|tablets|paracetamol|tylenol|painkillers|meds|medication|sleeping pills)\b|\b(?:pills|tablets|meds|painkillers)\b[^.!?\n]{0,20}\b(?:saved up|stockpiled|hidden away|stashed)\b/u },
+  { part: 'plan', weight: 0.85, pattern: /\bhow (?:many|much) (?:\w+ )?(?:pills|tablets|paracetamol|tylenol|ibuprofen|painkillers|sleeping pills)\b[^.!?\n]{0,40}\b(?:die|dead|kill|lethal|fatal|overdose|od|not wake up|end it)\b|\b(?:painless|quickest|quick|easiest|best|fastest|surest) way to (?:die|kill myself|end it|end my life|commit suicide)\b|\bhow (?:to|do (?:i|you|people)|can i) (?:kill (?:myself|yourself)|commit suicide|end (?:my|your) life|hang (?:myself|yourself)|overdose)\b|\bhow (?:high|tall) (?:does|do|would) (?:a )?(?:bridge|building|drop|fall) (?:need|have) to be\b/u },
+  { part: 'plan', weight: 0.85, pattern: /\b(?:i'?ve decided|i decided|i'?ve planned|i have planned|i'?ve picked|i have picked|i'?ve chosen|i have a plan|i'?ve got a plan|my plan is|i know (?:how|when|where) i'?m going)\b[^.!?\n]{0,30}\b(?:kill myself|end my life|end it all|take my life|die|commit suicide)\b/u },
+  { part: 'plan', weight: 0.3, pattern: /\b(?:i'?ve decided|i decided|i'?ve planned|i have a plan|i'?ve got a plan|my plan is)\b[^.!?\n]{0,20}\b(?:end it|do it)\b|\b(?:tonight|tomorrow|this weekend|today) (?:is|will be) the (?:night|day)\b|\b(?:i'?m|im|i am) (?:on|at|standing on|sitting on) (?:the )?(?:edge of the )?(?:bridge|roof|ledge|tracks|railway|cliff)\b/u },
+  { part: 'plan', weight: 0.85, pattern: /\b(?:suicide|goodbye|farewell) (?:note|letter)s?\b|\b(?:wrote|written|writing|left|leaving) (?:a|my|the) (?:last |final )(?:note|letter)\b/u },
+  // Goodbye: last messages, arrangements for afterwards.
+  { part: 'goodbye', weight: 0.65, pattern: /\b(?:this is|consider this|this'?ll be|this will be) (?:my|the) (?:last|final) (?:message|goodbye|text|post|time (?:you'?ll|you will) hear from me)\b|\byou(?:'ll| will) never (?:hear from|see) me again\b/u },
+  { part: 'goodbye', weight: 0.7, pattern: /\b(?:goodbye|bye) (?:forever|world|for good|for ever)\b/u },
+  { part: 'goodbye', weight: 0.25, pattern: /\b(?:goodbye|bye) (?:everyone|all of you|all)\b|\bremember me\b|\b(?:thank you|thanks) for everything\b|\bi'?m giving away (?:my|all my) (?:stuff|things|games|clothes)\b/u },
+  { part: 'goodbye', weight: 0.35, pattern: /\b(?:i'?m|im|i am) (?:so )?sorry for everything\b|\b(?:i )?love (?:you|u) all\b/u },
+  { part: 'goodbye', weight: 0.8, pattern: /\bi won'?t be (?:alive|breathing)\b|\bi won'?t be (?:here|around) (?:much longer|anymore|any more|for much longer)\b/u },
+  { part: 'goodbye', weight: 0.8, pattern: /\b(?:take care of|look after|feed|love|tell) (?:my|the) (?:\w+ )?(?:cat|dog|pets?|sister|brother|family|mum|mom|dad)\b[^.!?\n]{0,30}\b(?:when|after|once|for me when) i'?m (?:gone|dead|not here anymore|no longer here)\b/u },
+];
+
+/** Laughter and joke markers: hyperbole, not a crisis (the score drops, it does not vanish). */
+const LAUGHTER = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|kidding|xd)\b|[😂🤣💀]/u;
+/** "If we lose tonight I'll kill myself": a conditional that usually marks exaggeration. */
+const HYPERBOLE = /\bif (?:i|we|they|he|she|you|u|my|this|that|the)\b[^.!?\n]{0,40}\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to)\b/u;
+/** Someone else's words or a story, not the writer's own state. */
+const REPORTED = /\b(?:he|she|they|my friend|someone|a girl|a boy|a guy|the character|in the (?:book|film|movie|show|song|news)) (?:said|says|told (?:me|us)|texted|wrote|posted|sang)\b|\b(?:the|this|that) (?:song|lyric|lyrics|line|quote) (?:goes|says)\b/u;
+/** Saying one would not, or no longer does. */
+const NEGATED =
+  /\b(?:would never|will never|'?d never|never (?:would|will)|not (?:going to|gonna|thinking|planning|about to)|won'?t|wouldn'?t|don'?t (?:plan|intend)|no longer (?:want|think))\b[^.!?\n]{0,20}\b(?:kill myself|hurt myself|harm myself|end (?:it|my life)|cut myself|self[- ]?harm|die)\b|\b(?:haven'?t|have not|stopped|quit) (?:self[- ]?harm(?:ed|ing)?|cut(?:ting)?|hurt(?:ing)? myself)\b|\b(?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?) clean\b/u;
+/** A goodbye for the night or a trip, not for ever. */
+const ORDINARY_GOODBYE = /\b(?:bed|sleep|for (?:today|tonight|now)|till tomorrow|tmrw|tomorrow|see (?:you|u|ya)|ttyl|later|gn|goodnight|good night|battery|phone (?:is )?dying|holiday|vacation|trip|flight|camp|weekend)\b/u;
+
+function scoreParts(read: CueReader): Record<Part, number> {
+  const parts: Record<Part, number> = { intent: 0, plan: 0, goodbye: 0 };
+  for (const cue of CUES) {
+    if (read(cue.pattern)) parts[cue.part] = noisyOr(parts[cue.part], cue.weight);
+  }
+  if (parts.intent + parts.plan + parts.goodbye === 0) return parts;
+  if (read(NEGATED)) parts.intent *= 0.3;
+  if (read(ORDINARY_GOODBYE)) parts.goodbye *= 0.3;
+  let damp = 1;
+  if (read(LAUGHTER)) damp *= 0.5;
+  if (read(HYPERBOLE)) damp *= 0.6;
+  if (read(REPORTED)) damp *= 0.5;
+  parts.intent *= damp;
+  parts.goodbye *= damp;
+  parts.plan *= Math.sqrt(damp); // asking about methods stays serious even when joked about
+  return parts;
+}
+
+/**
+ * Creates the self-harm pattern detector (`patterns-self-harm`, label `self_harm`): first-person
+ * intent, plans and goodbye messages, with supportive reasons for the writer or the friend reading.
+ *
+ * Families add up (noisy-OR): a goodbye with a plan means more than either.
+ *
+ * @param view - shares one normalisation between the pattern detectors. @defaultValue a fresh viewer
+ * @example
+ * createSelfHarmDetector().detect({ message, text: 'i just want to die', direction: 'outgoing' });
+ */
+export function createSelfHarmDetector(view: (text: string) => TextView = createTextViewer()): Detector {
+  return {
+    id: 'patterns-self-harm',
+    version: '1.0.0',
+    labels: ['self_harm'],
+    detect({ text, direction }) {
+      const parts = scoreParts(createCueReader(view(text).hay));
+      const scored = (Object.keys(SELF_HARM_FAMILIES) as Part[]).map((part) => ({
+        family: SELF_HARM_FAMILIES[part],
+        score: parts[part],
+      }));
+      return buildResult('self_harm', scored, direction, 'noisy-or');
+    },
+  };
+}
