@@ -1,11 +1,13 @@
+import { foldedPattern } from './fold-pattern.js';
 import type { CueReader } from './scoring.js';
+import type { TextView } from './text-view.js';
 
 /**
  * Cues several families share. Each is a precompiled, non-global regex (no `lastIndex` state) that
  * is safe on any input: bounded repetition only, so a 64 KiB message cannot make one backtrack.
  *
- * Gaps between words use `[^.!?\n]{0,N}` (stay inside one sentence) or `\s+`; neither crosses the
- * separator between the normalised and the raw form in {@link TextView.hay}.
+ * Rules are written in plain lower-case English. Gaps between words use `[^.!?\n]{0,N}`, which keeps
+ * a combination inside one sentence.
  */
 
 /** A link: scheme, `www.`, or a bare domain with a common or commonly abused top-level domain. */
@@ -30,14 +32,15 @@ export const SECRECY =
 
 /**
  * Evaluates cues on demand and remembers the answer: most messages leave after the first gate of
- * every family, so shared cues are tested at most once and often never.
+ * every family, so shared cues are tested at most once and often never. A cue matches when its
+ * letter-collapsed twin matches the normalised text, or the rule as written matches the raw text.
  */
-export function createCueReader(hay: string): CueReader {
+export function createCueReader(view: TextView): CueReader {
   const seen = new Map<RegExp, boolean>();
   return (cue) => {
     let hit = seen.get(cue);
     if (hit === undefined) {
-      hit = cue.test(hay);
+      hit = foldedPattern(cue).test(view.norm) || cue.test(view.lower);
       seen.set(cue, hit);
     }
     return hit;

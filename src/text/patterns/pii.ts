@@ -39,7 +39,7 @@ const HARMLESS_CODE =
   '(?<!\\b(?:zip|post|postal|area|country|promo|promotion|discount|voucher|coupon|dress|source|error|status|qr|bar|morse|cheat|referral|invite|invitation|lobby|room|party|game|friend|class|course|module|tax|sort|swift|product|item|style|colour|color|booking|reference|tracking|order|flight|seat|discord|server|server invite) )';
 /** "my code is 482913", "the code is 4829", "pin: 1234", "OTP 123-456". */
 const CODE_WITH_DIGITS = new RegExp(
-  `\\b(?:(?:verification|verify|security|login|log-in|sign[- ]?in|one[- ]?time|otp|confirmation|auth(?:entication)?|2fa|access|sms|text|whatsapp|bank(?:ing)?|activation|card|door|gate|alarm|safe|phone|unlock|lock ?screen) )?${HARMLESS_CODE}(?:code|otp|pin|passcode)(?: number)?(?: is|'s| was| =| -|:| for [a-z]+ is| for it is)?[ :=#-]{0,3}\\d{3}[ -]?\\d{1,5}\\b|\\b\\d{3}[ -]?\\d{1,5} (?:is|was) (?:my|the|your|ur) (?:[a-z]+ )?(?:code|otp|pin|passcode)\\b`,
+  `\\b(?:(?:verification|verify|security|login|log-in|sign[- ]?in|one[- ]?time|otp|confirmation|auth(?:entication)?|2fa|access|sms|text|whatsapp|bank(?:ing)?|activation|card|door|gate|alarm|safe|phone|unlock|lock ?screen) )?${HARMLESS_CODE}(?:code|otp|pin|passcode)(?: number)?(?:(?: [a-z']+){1,4} (?:is|was)|: | is|'s| was| =| -|:)?[ :=#-]{0,3}\\d{3}[ -]?\\d{1,5}\\b|\\b\\d{3}[ -]?\\d{1,5} (?:is|was) (?:my|the|your|ur) (?:[a-z]+ ){0,2}(?:code|otp|pin|passcode)\\b`,
   'u',
 );
 /** Words that make a code a secret for certain: it is a login, a PIN, "mine". */
@@ -65,7 +65,7 @@ function scoreCode(read: CueReader, direction: Direction): number {
 const NOT_A_PASSWORD =
   'is|was|wrong|incorrect|invalid|not|too|so|very|really|the|a|an|same|expired|weak|strong|hard|easy|long|short|changed|reset|forgotten|saved|stored|on|in|at|under|written|stuck|somewhere|still|literally|just|like|what|ok|okay|fine|good|bad|correct|right|safe|secure|case|required|needed|different|also|now|probably|something|your|my|his|her|their|our|it|this|that|and|but|or|if|for|to|of|with|from|there|here|being|getting|saying|asking|always|never|definitely|basically';
 const PASSWORD = new RegExp(
-  `(?<!\\b(?:boarding|bus|season|day|hall|backstage|festival|train|travel) )\\b(?:password|passcode|passwd|pass word|pwd|pw|passw)(?: is|'s| was| =| -|:|=)[ :=]{0,3}(?!(?:${NOT_A_PASSWORD})\\b)[^\\s?!.,]{3,}`,
+  `(?<!\\b(?:boarding|bus|season|day|hall|backstage|festival|train|travel) )\\b(?:password|passwd|pass word|pwd|pw|passw)(?: for (?:[a-z]+ ){1,3}(?:is|was)| is|'s| was| =| -|:|=)[ :=]{0,3}(?!(?:${NOT_A_PASSWORD})\\b)[^\\s?!.,]{3,}`,
   'u',
 );
 const CREDENTIAL_PAIR = /\b(?:user(?: ?name)?|login|email|e-mail|username|id)\b[ :=-]{1,3}\S+[^.!?\n]{0,20}\b(?:pass(?:word)?|pw|pwd)\b[ :=-]{1,3}\S+/u;
@@ -128,7 +128,7 @@ const WHEN =
   /\b(?:tonight|this (?:evening|weekend|afternoon|morning)|tomorrow|till|until|after school|after \d|from \d|at \d|\d{1,2} ?(?:am|pm)|\d{1,2}[:.]\d{2}|o'?clock|all (?:day|night|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|for (?:the|a) (?:week|weekend|night|few hours))\b/u;
 const INVITE = /\b(?:come (?:over|round|around)|you can come|wanna come|want to come|door (?:is|will be) (?:open|unlocked)|key(?:'s| is)? under)\b/u;
 /** The film, not the situation. */
-const FILM = /\bhome alone (?:\d|ii)\b|\b(?:watch(?:ing|ed)?|movie|film|macaulay|kevin|christmas film|christmas movie)\b/u;
+const FILM = /\bhome alone (?:\d|ii|is on)\b|\b(?:watch(?:ing|ed)?|movie|film|macaulay|kevin|christmas film|christmas movie|on (?:tv|telly|netflix|disney\+?|sky))\b/u;
 
 function scoreHomeAlone(read: CueReader, address: number): number {
   const strong = read(HOME_ALONE);
@@ -159,7 +159,7 @@ export function createPiiDetector(view: (text: string) => TextView = createTextV
     labels: ['pii'],
     detect({ text, direction }) {
       const textView = view(text);
-      const read = createCueReader(textView.hay);
+      const read = createCueReader(textView);
       const address = scoreAddress(textView, read);
       return buildResult(
         'pii',

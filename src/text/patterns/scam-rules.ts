@@ -30,22 +30,25 @@ const OTP_TERM =
   /\b(?:otp|one[- ]?time (?:pass(?:word|code)?|code|pin)|(?:verification|verify|security|login|log-in|sign[- ]?in|confirmation|auth(?:entication)?|activation|whatsapp|sms|bank(?:ing)?|2fa|two[- ]factor) (?:code|pin|number)|\d[- ]?digit (?:code|pin|number)|(?:four|five|six|eight)[- ]digit (?:code|pin|number))\b/u;
 /** A request with a recipient ("send me", "read it back to me") followed closely by a code. */
 const ASK_FOR_CODE =
-  /\b(?:send|give|tell|read|forward|pass|text|share|screenshot|say|type|dm|message|drop|paste|post)(?: (?:it|them|that|this))?(?: (?:back|over|out|across))?(?: to)? (?:me|us)\b(?: back| out| over)?[^.!?\n]{0,30}?\b(?:code|otp|pin|passcode|number)s?\b|\bread (?:me |us )?(?:out |back )?(?:the |that |this |your |ur )?(?:\w+[- ])?(?:code|otp|pin|digits)\b|\bwhat(?:'s| is| was) (?:the|that|your|ur) (?:code|otp|pin|number)\b/u;
+  /\b(?:send|give|tell|read|forward|pass|text|share|screenshot|say|type|dm|message|drop|paste|post)(?: (?:it|them|that|this))?(?: (?:back|over|out|across))?(?: to)? (?:me|us)\b(?: back| out| over)?[^.!?\n]{0,30}?\b(?:code|otp|pin|passcode|number)s?\b|\bread (?:me |us )?(?:out |back )?(?:the |that |this |your |ur )?(?:\w+[- ])?(?:code|otp|pin|digits)\b|\bwhat(?:'s| is| was) (?:the|that|your|ur) (?:code|otp|pin|number)\b|\breply (?:with|back with) (?:the|that|your|ur|a) (?:\w+[- ])?(?:code|otp|pin|passcode|number)\b/u;
+/** "Send it back to me", "screenshot it": asks that point at a code mentioned earlier. */
+const ASK_FOR_IT = /\b(?:send|forward|screenshot|text|give|pass|read)(?: it| that| them)(?: (?:back|over|out))?(?: to)? (?:me|us)\b|\bscreenshot it\b/u;
 /** A generic "code" that is not a known harmless kind (zip, promo, dress, door, wifi, game room). */
 const PLAIN_CODE =
   /(?<!\b(?:zip|post|postal|area|country|promo|promotion|discount|voucher|coupon|dress|source|error|qr|bar|morse|cheat|referral|invite|invitation|lobby|room|party|game|friend|class|course|door|gate|wifi|lock|locker|colour|color|tax|sort|swift|access|entry|alarm|building|key|safe|ticket|booking|reference|tracking|gift) )\b(?:code|otp|passcode)\b/u;
 /** The code "you just got", "sent to your phone", "by mistake": the OTP-theft script. */
 const CODE_YOU_GOT =
-  /\b(?:code|otp|pin|text|sms|message|number)s? (?:that |which )?(?:you|u) (?:just )?(?:got|get|received|receive|will (?:get|receive))\b|\b(?:code|otp|text|sms)s? (?:that |which )?(?:was |were |i )?(?:just )?(?:sent|went|came) (?:to )?(?:you|u|your|ur)\b|\b(?:sent|send|texted|gave) (?:you |u )?(?:a|the|my|your) (?:code|otp|verification)[^.!?\n]{0,25}\b(?:by mistake|by accident|accidentally|wrong number|instead of)|\b(?:you(?:'ll| will)?|u will|u'll|you should|you're going to|ur going to) (?:get|receive) (?:a |an )?(?:text|code|sms|message|otp)\b/u;
+  /\b(?:code|otp|pin|passcode|text|sms|message|number)s? (?:that |which )?(?:you|u) (?:just )?(?:got|get|received|receive|will (?:get|receive))\b|\b(?:sent|texted|went) (?:my|a|the) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:they|it|\w+) sent (?:a|the|my) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:code|otp|text|sms)s? (?:that |which )?(?:was |were |i )?(?:just )?(?:sent|went|came) (?:to )?(?:you|u|your|ur)\b|\b(?:sent|send|texted|gave) (?:you |u )?(?:a|the|my|your) (?:code|otp|verification)[^.!?\n]{0,25}\b(?:by mistake|by accident|accidentally|wrong number|instead of)|\b(?:you(?:'ll| will)?|u will|u'll|you should|you're going to|ur going to) (?:get|receive) (?:a |an )?(?:text|code|sms|message|otp)\b/u;
 /** Asking for a login secret outright. Bank details alone are normal between friends, so they are not here. */
 const ASK_FOR_SECRET =
-  /\b(?:send|give|tell|text|dm|read|confirm)(?: (?:me|us))? (?:your |ur |the )?(?:bank(?:ing)? )?(?:login(?: details)?|log-in|password|passcode|pin(?: number)?|card (?:details|number)|long number on (?:your|the) card|cvv|cvc|security (?:number|digits)|online banking (?:details|login|password))\b/u;
+  /\b(?:send|give|tell|text|dm|read|confirm)(?: (?:me|us))? (?:your |ur |the )?(?:bank(?:ing)? )?(?:login(?: details)?|log-in|password|passcode|(?:card )?pin(?: number)?|card (?:details|number)|long number on (?:your|the) card|cvv|cvc|security (?:number|digits)|online banking (?:details|login|password))\b/u;
 /** Service boilerplate that comes with a genuine code ("do not share it"). */
 const SERVICE_WARNING = /\b(?:do not|don'?t|never) (?:share|give|tell|disclose|forward)\b|\bwill never ask\b|\b(?:valid|expires?) (?:for|in)\b/u;
 
 function scoreOtp(read: CueReader): number {
   const ask = read(ASK_FOR_CODE);
   const script = read(CODE_YOU_GOT);
+  const askForIt = read(ASK_FOR_IT);
   const secret = read(ASK_FOR_SECRET);
   if (!ask && !script && !secret) return 0;
   const otpTerm = read(OTP_TERM);
@@ -53,7 +56,8 @@ function scoreOtp(read: CueReader): number {
   let score = 0;
   if (ask && otpTerm) score = noisyOr(score, 0.75);
   else if (ask && plainCode) score = noisyOr(score, 0.4);
-  if (script) score = noisyOr(score, ask || otpTerm || plainCode ? 0.8 : 0.35);
+  if (script) score = noisyOr(score, ask || askForIt || otpTerm || plainCode ? 0.8 : 0.35);
+  else if (askForIt && otpTerm) score = noisyOr(score, 0.7);
   if (secret) score = noisyOr(score, 0.65);
   // A genuine code message says "do not share it"; without an ask it is the service talking.
   if (!ask && !secret && read(SERVICE_WARNING)) score *= 0.5;
@@ -71,7 +75,7 @@ const TAX =
 const FEE =
   /\b(?:fee|unpaid|outstanding|owed?|overdue|arrears|balance|(?:amount|payment) due|small (?:charge|payment|fee)|(?:shipping|delivery|customs|redelivery|handling|import|postage|processing|admin) (?:charge|cost|fee|duty|payment)|pay(?:ment)?|settle|surcharge)\b/u;
 const DELIVERY_PROBLEM =
-  /\b(?:could ?(?:not|n't) be (?:delivered|dispatched|processed)|(?:was|were) unable to deliver|unable to (?:deliver|be delivered)|failed (?:delivery|to deliver)|delivery (?:attempt )?(?:failed|unsuccessful|suspended)|(?:on|placed on) hold|(?:has been|is being|was) (?:held|suspended|stopped|returned)|incomplete (?:address|information|details)|address (?:is )?(?:incomplete|incorrect|invalid|missing|wrong)|(?:update|confirm|verify|complete|re-?enter) (?:your |the )?(?:address|details|information|delivery (?:details|preferences|address|information)|payment (?:details|information))|reschedule|re-?deliver(?:y)?|awaiting (?:payment|your)|will be returned to (?:the )?sender)\b/u;
+  /\b(?:could ?(?:not|n't) be (?:delivered|dispatched|processed)|(?:was|were) unable to deliver|unable to (?:deliver|be delivered)|failed (?:delivery|to deliver)|delivery (?:attempt )?(?:failed|unsuccessful|suspended)|(?:on|placed on) hold|(?:has been|is being|was) (?:held|suspended|stopped|returned)|incomplete (?:address|information|details)|address (?:is )?(?:incomplete|incorrect|invalid|missing|wrong)|(?:update|confirm|verify|complete|re-?enter) (?:your |the )?(?:address|details|information|delivery (?:details|preferences|address|information)|payment (?:details|information))|reschedule|re-?deliver(?:y)?|awaiting (?:payment|your|customs|clearance)|(?:held|stopped) (?:at|by) customs|will be returned to (?:the )?sender)\b/u;
 const CLAIM_STEP = /\b(?:claim|click|tap|visit|submit|verify|confirm|fill|follow (?:the|this) link|apply|complete)\b/u;
 
 function scoreParcel(read: CueReader): number {
@@ -120,7 +124,7 @@ const PAY_IN_GIFT_CARDS =
   /\b(?:pay(?:ment)?|fee|fine|settle|bail|tax|owe)\b[^.!?\n]{0,40}\b(?:in|with|by|using|via|through) (?:\w+ )?(?:gift ?cards?|itunes|google ?play|steam|vouchers?)\b|\bonly (?:accept|take)s? (?:\w+ )?gift ?cards?\b/u;
 const BUY_PRESSURE =
   /\b(?:boss|manager|ceo|director|pastor|priest|in a meeting|can'?t (?:talk|call)|cannot (?:talk|call)|(?:reimburse|pay you back|pay u back|refund you)|surprise for (?:the )?(?:staff|team|employees|clients))\b/u;
-const BUY = /\b(?:buy|purchase|get|pick up|grab)\b/u;
+const BUY = /\b(?:buy|purchase|get|pick up|grab|need (?:\d+|some|a few|you to (?:buy|get|purchase)))\b/u;
 
 function scoreGiftCard(read: CueReader): number {
   if (!read(GIFT_CARD)) return 0;
@@ -136,7 +140,7 @@ function scoreGiftCard(read: CueReader): number {
 const CRYPTO =
   /\b(?:crypto(?:currency|currencies)?|bitcoins?|btc|eth(?:ereum)?|usdt|tether|binance|coinbase|forex|fx trading|trading (?:platform|app|account|signals?|bot|mentor|group)|mining (?:pool|platform|rig)|nfts?|defi|liquidity (?:pool|mining)|stock tips|invest(?:ing|ed|ment|ments|or|ors)?)\b/u;
 const PROMISED_RETURNS =
-  /\b(?:guaranteed?|risk[- ]?free|no risk|zero risk|double (?:your|ur) (?:money|investment|btc|crypto|income)|\d{1,4}(?:\.\d+)? ?% (?:(?:profit|return|roi|interest|gains?) )?(?:daily|weekly|a day|a week|per day|per week|every day|each day|every week|in (?:\d+|a|one|two) (?:days?|hours?|weeks?))|(?:profits?|returns?|roi) (?:of|up to) \d|(?:huge|massive|big|insane|crazy|high|consistent|steady) (?:profits?|returns|gains)|passive income|financial freedom|withdraw (?:your|ur|my) (?:profits?|earnings|returns)|(?:made|earned|making|earning|turned) [£$€]?\d[\d,.]*k?\b[^.!?\n]{0,25}\b(?:profit|in (?:a|one|just|only) (?:week|day|month|few days)|from (?:trading|investing|crypto|bitcoin|forex)|into [£$€]?\d))/u;
+  /\b(?:guaranteed?|risk[- ]?free|no risk|zero risk|double (?:your|ur) (?:money|investment|btc|crypto|income)|\d{1,4}(?:\.\d+)? ?% (?:(?:profit|return|roi|interest|gains?) )?(?:daily|weekly|a day|a week|per day|per week|every day|each day|every week|in (?:\d+|a|one|two) (?:days?|hours?|weeks?))|(?:profits?|returns?|roi) (?:of|up to) \d|(?:huge|massive|big|insane|crazy|high|consistent|steady) (?:profits?|returns|gains)|passive income|financial freedom|withdraw (?:your|ur|my) (?:profits?|earnings|returns)|(?:doubled|tripled) (?:my|his|her|our|their) (?:money|investment|savings)|(?:made|earned|making|earning|turned|turn|turning|grow|grew) [£$€]?\d[\d,.]*k?\b[^.!?\n]{0,25}\b(?:profit|in (?:a|one|just|only) (?:week|day|month|few days)|from (?:trading|investing|crypto|bitcoin|forex)|into [£$€]?\d))/u;
 const RECRUIT =
   /\b(?:mentor|expert|account manager|broker|my (?:uncle|aunt|cousin|friend|brother|sister) (?:is|works|taught|showed)|teach (?:you|u)|show (?:you|u) how|(?:help|teach) (?:you|u) (?:to )?(?:invest|trade|earn|make money)|join (?:my|our) (?:group|team|channel|platform)|telegram|whatsapp (?:group|me)|dm me|minimum (?:deposit|investment)|deposit|start with (?:just |only )?[£$€]?\d)\b/u;
 
@@ -169,7 +173,10 @@ function scoreWrongNumber(read: CueReader): number {
 const EARN_PER_PERIOD =
   /(?<!\b(?:i|we|he|she|they|mum|mom|dad) (?:only |just |now |still |usually )?)\b(?:earn|make|making|earning|get paid|paid|salary|income|receive|commission|pays?)\b[^.!?\n]{0,25}?(?:[£$€₹]\s?\d[\d,.]*k?|\b\d[\d,.]*k? ?(?:usd|gbp|eur|usdt|dollars|pounds|euros|quid|bucks))\+?(?: ?(?:-|to) ?[£$€]?\d[\d,.]*k?)?[^.!?\n]{0,15}?\b(?:a|per|each|every|\/) ?(?:day|daily|hour|hr|week|wk|task|order|review|like|video)\b|\b(?:earn|make)\b[^.!?\n]{0,20}\b(?:from (?:home|your phone|ur phone)|in your spare time|while you sleep)\b/u;
 const TASK_STRONG =
-  /\b(?:(?:like|rate|review|rating|follow|subscribe|view|watch|boost)(?:s|ing)? (?:youtube |tiktok |instagram |google |amazon |spotify )?(?:videos?|posts?|products?|hotels?|apps?|channels?|accounts?|restaurants?|pages?|songs?|maps? reviews?)|paid (?:to|for) (?:like|rate|review|watch|follow)|simple (?:online )?tasks?|(?:online|easy|daily) tasks?|prepaid tasks?|task (?:platform|app|account)|(?:top ?up|recharge|deposit (?:to|into)) (?:your |the )?(?:account|balance|wallet)|unlock (?:your )?(?:earnings|commission|withdrawal)|combo tasks?|merchant tasks?)\b/u;
+  /\b(?:(?:like|rate|review|rating|follow|subscribe|view|watch|boost)(?:s|ing)? (?:youtube |tiktok |instagram |google |amazon |spotify )?(?:videos?|posts?|products?|hotels?|apps?|channels?|accounts?|restaurants?|pages?|songs?|maps? reviews?)|paid (?:to|for) (?:like|rate|review|watch|follow)|simple (?:online )?tasks?|(?:online|easy|daily) tasks?|task (?:platform|app)|combo tasks?|merchant tasks?)\b/u;
+/** Paying in to unlock earnings: the step where a task scam takes the money. */
+const TASK_PREPAY =
+  /\b(?:prepaid tasks?|task account|(?:top(?:p?ed)? ?up|recharged?|deposit(?:ed)? (?:to|into)) (?:with [^.!?\n]{0,15})?(?:your |the )?(?:account|balance|wallet)|(?:account|balance|wallet) (?:needs|has) to be (?:topped up|recharged)|unlock (?:your )?(?:earnings|commission|withdrawal|salary)|negative balance)\b/u;
 const TASK_WEAK =
   /\b(?:part[- ]?time (?:job|work|position|role|opportunit(?:y|ies))|remote (?:job|work|position|role|opportunit(?:y|ies))|work(?:ing)? from (?:home|your phone|ur phone)|no experience (?:needed|required|necessary)|flexible hours|recruit(?:er|ing|ment)|hiring|hr (?:department|team|manager)|(?:job|work) (?:offer|opportunit(?:y|ies))|side (?:hustle|income))\b/u;
 const JOB_CONTACT =
@@ -179,7 +186,9 @@ function scoreJob(read: CueReader): number {
   const earn = read(EARN_PER_PERIOD);
   const strong = read(TASK_STRONG);
   const weak = read(TASK_WEAK);
-  if (!earn && !strong && !weak) return 0;
+  const prepay = read(TASK_PREPAY);
+  if (!earn && !strong && !weak && !prepay) return 0;
+  if (prepay) return earn || strong ? 0.9 : 0.6;
   const contact = read(JOB_CONTACT);
   if (earn && (strong || weak)) return 0.85;
   if (earn) return contact ? 0.65 : 0.5;

@@ -30,7 +30,7 @@ export function createScamDetector(view: (text: string) => TextView = createText
     version: '1.0.0',
     labels: ['scam'],
     detect({ text, direction }) {
-      const read = createCueReader(view(text).hay);
+      const read = createCueReader(view(text));
       const scored: FamilyScore[] = SCAM_RULES.map((rule) => {
         const base = rule.score(read);
         if (base < BOOST_FLOOR) return { family: rule.family, score: base };

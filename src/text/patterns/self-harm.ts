@@ -50,7 +50,7 @@ interface Cue {
 const I = "(?:i|i'?m|im|i am|i'?ve been|ive been|i have been|i'?ll|ill|i will|i'?d|i would|i just|i really|i honestly|i seriously|i still|i kinda|i kind of|part of me|sometimes i)";
 /** Ways of ending one's life or hurting oneself, in the first person. */
 const ACT =
-  "(?:kill(?:ing)? myself(?! laughing| with laughter| trying| doing| working| studying| over)|unalive myself|end(?:ing)? (?:it all|my life|my own life|everything|it tonight|it now|it soon)|commit(?:ting)? suicide|take my (?:own )?life|hurt(?:ing)? myself|harm(?:ing)? myself|cut(?:ting)? myself(?! (?:on|while|shaving|cooking|with a knife|by accident|accidentally))|self[- ]?harm(?:ing)?|overdos(?:e|ing)(?! on (?:caffeine|coffee|sugar|chocolate|energy drinks?|red bull|monster|netflix|anime|tiktok|memes|vitamins?))|hang(?:ing)? myself|jump(?:ing)? (?:off (?:a|the) (?:bridge|building|roof|cliff)|in front of (?:a|the) (?:train|bus|car))|take (?:all|a bunch|loads|a load|every one) (?:of )?(?:my|the) (?:pills|tablets|meds)|stop(?:ping)? existing|disappear(?:ing)? forever)";
+  "(?:kill(?:ing)? myself(?! laughing| with laughter| trying| doing| working| studying| over)|unalive myself|end(?:ing)? (?:it all|my life|my own life|everything|it tonight|it now|it soon)|commit(?:t?ing)? suicide|take my (?:own )?life|hurt(?:ing)? myself|harm(?:ing)? myself|cut(?:t?ing)? myself(?! (?:on|while|shaving|cooking|with a knife|by accident|accidentally))|self[- ]?harm(?:ing)?|overdos(?:e|ing)(?! on (?:caffeine|coffee|sugar|chocolate|energy drinks?|red bull|monster|netflix|anime|tiktok|memes|vitamins?))|hang(?:ing)? myself|jump(?:ing)? (?:off (?:a|the) (?:bridge|building|roof|cliff)|in front of (?:a|the) (?:train|bus|car))|take (?:all|a bunch|loads|a load|every one) (?:of )?(?:my|the) (?:pills|tablets|meds)|stop(?:p?ing)? existing|disappear(?:ing)? forever)";
 /** The few words that may stand between "I" and the act: modality and time, not a topic ("an essay on"). */
 const BRIDGE =
   "(?:(?:really|seriously|honestly|just|actually|literally|so|kinda|kind of|gonna|going to|want to|wanna|wanted to|need to|have to|should|will|might|could|feel like|felt like|thinking (?:about|of)|thought about|planning (?:to|on)|plan to|about to|ready to|decided to|tempted to|the urge to|keep thinking about|can'?t stop thinking about|been|started|almost|nearly|tried to|try to|to|going|gonna go|still|often|sometimes|always) ){0,4}";
@@ -66,7 +66,8 @@ const CUES: readonly Cue[] = [
   { part: 'intent', weight: 0.65, pattern: /\bno (?:reason|point) (?:to|in|for) (?:live|living|going on|being alive|being here|me to (?:live|be here|go on))\b/u },
   { part: 'intent', weight: 0.5, pattern: /\b(?:i )?(?:can'?t|cannot|cant) (?:go on|keep going|live like this|keep living)(?: (?:anymore|any more|much longer))?\b/u },
   { part: 'intent', weight: 0.3, pattern: /\b(?:i )?(?:can'?t|cannot|cant) (?:do this|take (?:it|this)|cope) (?:anymore|any more)\b/u },
-  { part: 'intent', weight: 0.75, pattern: /\b(?:everyone|they|you all|you guys|the world|my family|you|people|my friends|my parents)(?:'d| would| will)? be (?:better off|happier) without me\b/u },
+  { part: 'intent', weight: 0.75, pattern: /\b(?:everyone|they|you all|you guys|the world|my family|you|people|my friends|my parents)(?:'d|'ll| would| will)?(?: all)? be (?:better off|happier) without me\b/u },
+  { part: 'intent', weight: 0.5, pattern: /\b(?:i'?m|im|i am) (?:so )?(?:tired|sick) of (?:living|being alive|life|existing)\b|\b(?:i'?m|im|i am) (?:just )?a burden\b|\bsorry for being a burden\b/u },
   { part: 'intent', weight: 0.7, pattern: /\b(?:nobody|no one|no-one)(?: would| will)? (?:care|notice|miss me|even notice) if i (?:died|was gone|disappeared|wasn'?t here|killed myself|was dead)\b/u },
   { part: 'intent', weight: 0.75, pattern: /\b(?:i'?m|im|i am|feeling|feel|i feel|i'?ve been|been) (?:so |really |very |kind of |kinda )?suicidal\b|\b(?:having|had|have) suicidal thoughts\b|\bthinking about suicide\b/u },
   { part: 'intent', weight: 0.8, pattern: /\b(?:i'?ve been|ive been|i have been|i keep|i started|been) (?:cutting|hurting myself|self[- ]?harming|burning myself)\b|\bi (?:cut|hurt|burned) myself (?:again|last night|today|yesterday)\b|\bcut again\b/u },
@@ -82,19 +83,22 @@ const CUES: readonly Cue[] = [
   { part: 'goodbye', weight: 0.7, pattern: /\b(?:goodbye|bye) (?:forever|world|for good|for ever)\b/u },
   { part: 'goodbye', weight: 0.25, pattern: /\b(?:goodbye|bye) (?:everyone|all of you|all)\b|\bremember me\b|\b(?:thank you|thanks) for everything\b|\bi'?m giving away (?:my|all my) (?:stuff|things|games|clothes)\b/u },
   { part: 'goodbye', weight: 0.35, pattern: /\b(?:i'?m|im|i am) (?:so )?sorry for everything\b|\b(?:i )?love (?:you|u) all\b/u },
+  { part: 'goodbye', weight: 0.8, pattern: /\bif (?:you'?re|you are|ur) reading this\b[^.!?\n]{0,30}\b(?:gone|dead|too late|not here|not alive)\b/u },
   { part: 'goodbye', weight: 0.8, pattern: /\bi won'?t be (?:alive|breathing)\b|\bi won'?t be (?:here|around) (?:much longer|anymore|any more|for much longer)\b/u },
   { part: 'goodbye', weight: 0.8, pattern: /\b(?:take care of|look after|feed|love|tell) (?:my|the) (?:\w+ )?(?:cat|dog|pets?|sister|brother|family|mum|mom|dad)\b[^.!?\n]{0,30}\b(?:when|after|once|for me when) i'?m (?:gone|dead|not here anymore|no longer here)\b/u },
 ];
 
 /** Laughter and joke markers: hyperbole, not a crisis (the score drops, it does not vanish). */
-const LAUGHTER = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|joking|kidding|xd)\b|[😂🤣💀]/u;
+const LAUGHTER = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|(?<!not )joking|(?<!not )kidding|xd)\b|[😂🤣💀]/u;
+/** The writer insists they mean it: no damping, and a vague phrase ("kms") counts for more. */
+const SERIOUS = /\b(?:not (?:joking|kidding)|no joke|i'?m (?:being )?serious|i mean it|for real|seriously this time)\b/u;
 /** "If we lose tonight I'll kill myself": a conditional that usually marks exaggeration. */
 const HYPERBOLE = /\bif (?:i|we|they|he|she|you|u|my|this|that|the)\b[^.!?\n]{0,40}\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to)\b/u;
 /** Someone else's words or a story, not the writer's own state. */
 const REPORTED = /\b(?:he|she|they|my friend|someone|a girl|a boy|a guy|the character|in the (?:book|film|movie|show|song|news)) (?:said|says|told (?:me|us)|texted|wrote|posted|sang)\b|\b(?:the|this|that) (?:song|lyric|lyrics|line|quote) (?:goes|says)\b/u;
 /** Saying one would not, or no longer does. */
 const NEGATED =
-  /\b(?:would never|will never|'?d never|never (?:would|will)|not (?:going to|gonna|thinking|planning|about to)|won'?t|wouldn'?t|don'?t (?:plan|intend)|no longer (?:want|think))\b[^.!?\n]{0,20}\b(?:kill myself|hurt myself|harm myself|end (?:it|my life)|cut myself|self[- ]?harm|die)\b|\b(?:haven'?t|have not|stopped|quit) (?:self[- ]?harm(?:ed|ing)?|cut(?:ting)?|hurt(?:ing)? myself)\b|\b(?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?) clean\b/u;
+  /\b(?:would never|will never|'?d never|never (?:would|will)|not (?:going to|gonna|thinking|planning|about to)|won'?t|wouldn'?t|don'?t (?:plan|intend)|no longer (?:want|think))\b[^.!?\n]{0,20}\b(?:kill myself|hurt myself|harm myself|end (?:it|my life)|cut myself|self[- ]?harm|die)\b|\b(?:haven'?t|have not|stopped|quit) (?:self[- ]?harm(?:ed|ing)?|cut(?:t?ing)?|hurt(?:ing)? myself)\b|\b(?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?) clean\b/u;
 /** A goodbye for the night or a trip, not for ever. */
 const ORDINARY_GOODBYE = /\b(?:bed|sleep|for (?:today|tonight|now)|till tomorrow|tmrw|tomorrow|see (?:you|u|ya)|ttyl|later|gn|goodnight|good night|battery|phone (?:is )?dying|holiday|vacation|trip|flight|camp|weekend)\b/u;
 
@@ -106,6 +110,10 @@ function scoreParts(read: CueReader): Record<Part, number> {
   if (parts.intent + parts.plan + parts.goodbye === 0) return parts;
   if (read(NEGATED)) parts.intent *= 0.3;
   if (read(ORDINARY_GOODBYE)) parts.goodbye *= 0.3;
+  if (read(SERIOUS)) {
+    if (parts.intent > 0) parts.intent = noisyOr(parts.intent, 0.3);
+    return parts;
+  }
   let damp = 1;
   if (read(LAUGHTER)) damp *= 0.5;
   if (read(HYPERBOLE)) damp *= 0.6;
@@ -132,7 +140,7 @@ export function createSelfHarmDetector(view: (text: string) => TextView = create
     version: '1.0.0',
     labels: ['self_harm'],
     detect({ text, direction }) {
-      const parts = scoreParts(createCueReader(view(text).hay));
+      const parts = scoreParts(createCueReader(view(text)));
       const scored = (Object.keys(SELF_HARM_FAMILIES) as Part[]).map((part) => ({
         family: SELF_HARM_FAMILIES[part],
         score: parts[part],

@@ -46,15 +46,15 @@ const YOUR_IMAGES =
   /\b(?:(?:all )?(?:your|ur) (?:pics?|pictures?|photos?|images?|videos?|vids?|snaps?|screenshots?|recordings?|selfies?)|(?:pics?|pictures?|photos?|images?|videos?|vids?|recording) of (?:you|u)\b)/u;
 /** Images pointed at ("these pics"): they only count under pressure. */
 const POINTED_IMAGES = /\b(?:these|those|the|them|it|this) (?:pics?|pictures?|photos?|images?|videos?|vids?|screenshots?|recordings?)\b|\b(?:them|it all|everything)\b/u;
-/** Spreading something, by the writer, now or if. */
+/** Spreading something, by the writer, now or if ("I'll post", "or I'm sending", "everyone sees"). */
 const SPREAD =
-  /\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to|im going to|gonna|going to|i can|i could|i'?m about to|about to|i'?ll just|or i|or ill|or i'?ll|i swear i'?ll)\b[^.!?\n]{0,20}\b(?:send|share|post|leak|upload|forward|show|spread|expose|release|publish|put|sell|dm)\b/u;
+  /\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to|im going to|gonna|going to|i can|i could|i'?m about to|about to|i'?ll just|or i|or ill|or i'?ll|i swear i'?ll)\b[^.!?\n]{0,20}\b(?:send|share|post|leak|upload|forward|show|spread|expose|release|publish|put|sell|dm)\b|\b(?:i'?m|im|i am) (?:\w+ )?(?:sending|sharing|posting|leaking|uploading|forwarding|showing|spreading|exposing|releasing)\b|\b(?:every(?:one|body)|(?:your|ur) (?:whole )?(?:family|friends|parents|mum|mom|dad|school|followers|contacts|boyfriend|girlfriend|teachers?|class)|the whole (?:school|internet)) (?:sees?|will see|gets? (?:it|them|to see)|will get (?:it|them)|is (?:going|gonna) (?:to )?see|finds? out|will find out)\b|\b(?:nudes?|pics?|pictures?|photos?|videos?|vids?) (?:are|is|will be|are gonna be|are going to be|go|going) (?:going )?(?:on|to|online|everywhere|public|viral)\b/u;
 /** Who would see it. */
 const AUDIENCE =
   /\b(?:(?:to |with )?(?:all |every(?: one)? of )?(?:your|ur) (?:followers|friends|family|parents|mum|mom|dad|school|classmates|contacts|teachers?|boss|girlfriend|boyfriend|gf|bf|wife|husband|church|college|uni|team|coach)|everyone (?:you know|at (?:your|ur) school|in (?:your|ur) (?:contacts|class|school|family))|every(?:one|body)|all over (?:the )?(?:internet|school|insta|instagram|tiktok|snap)|online|on (?:instagram|insta|snap|snapchat|tiktok|facebook|twitter|x|reddit|the internet|porn sites?)|(?:porn|adult) sites?|public(?:ly)?)\b/u;
 /** "I have your pics", "I saved everything", "I screenshotted it all". */
 const POSSESSION =
-  /\b(?:i(?:'ve| have)?|i got|i'?ve got|i saved|i recorded|i screenshotted|i screen ?recorded|i kept|i still have) (?:got |saved |recorded |screenshotted )?(?:all |every one of |each of )?(?:your|ur|the|those|these|our) (?:nudes?|pics?|pictures?|photos?|images?|videos?|vids?|snaps?|recording|call|video call|facetime)\b|\bi (?:saved|recorded|screenshotted|screen ?recorded|kept) (?:it all|everything|all of it|the whole (?:call|thing))\b/u;
+  /\b(?:i(?:'ve| have)?|i got|i'?ve got|i saved|i recorded|i screenshotted|i screen ?recorded|i kept|i still have) (?:got |saved |recorded |screenshotted )?(?:all |every one of |each of )?(?:your|ur|the|those|these|our) (?:\w+ )?(?:nudes?|pics?|pictures?|photos?|images?|videos?|vids?|snaps?|recording|call|video call|facetime)\b|\bi (?:saved|recorded|screenshotted|screen ?recorded|kept) (?:it all|everything|all of it|the whole (?:call|thing|video call|facetime|chat))\b|\bi (?:have|'ve got|got) (?:screenshots?|screen ?recordings?|recordings?|copies|videos?|a video|a recording) of (?:everything|it all|all of it|what you sent|you|our)\b/u;
 /** Ordinary ownership of someone's photos: a trip, a party, a match. */
 const ORDINARY_PHOTOS = /\b(?:from|of|at) (?:the|our|last|your|ur|my|that|this) (?:trip|party|holiday|vacation|wedding|game|match|birthday|prom|concert|beach|weekend|night|graduation|shoot|gig|hike|festival|school trip|day out)\b/u;
 /** Pay or send more, or else. */
@@ -122,7 +122,7 @@ export function createSextortionDetector(view: (text: string) => TextView = crea
     version: '1.0.0',
     labels: ['sextortion'],
     detect({ text, direction }) {
-      const parts = scoreParts(createCueReader(view(text).hay));
+      const parts = scoreParts(createCueReader(view(text)));
       return buildResult(
         'sextortion',
         [
