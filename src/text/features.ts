@@ -37,7 +37,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
   bucketBits: 18,
   seed: 0x43475244, // "CGRD"
   charMin: 2,
-  charMax: 5,
+  charMax: 4,
   wordBigrams: true,
   wordWeight: 1,
   charWeight: 0.5,
