@@ -5,14 +5,19 @@ import { resolvePolicy } from './engine/policy.js';
 import { GuardError } from './engine/errors.js';
 import type { WorkerConfig } from './worker/api.js';
 import { WorkerHost, type WorkerFactory, type WorkerHandle } from './worker/worker-host.js';
+import type { Decision, Report } from './reports/schema.js';
+import { randomDeviceSecret } from './reports/pseudonym.js';
+import { resolveReportOptions, type DecisionContext, type ReportSink } from './reports/reporter.js';
 
-/** Options for {@link createGuard}. Everything but `createWorker` is sent to the worker. */
+/** Options for {@link createGuard}. Everything but `createWorker` and `outbox` is sent to the worker. */
 export interface GuardOptions extends WorkerConfig {
   /**
    * Starts the worker. Override it to host the worker file yourself or, in Node, use `createNodeGuard` from `chatguard/node`.
    * @defaultValue a module Worker on ChatGuard's bundled worker file
    */
   readonly createWorker?: WorkerFactory;
+  /** Where reports go; it stays on this side of the worker. @defaultValue none: reports are only returned */
+  readonly outbox?: ReportSink;
 }
 
 /** The guard as a chat front-end uses it: the engine's methods, run in a worker. */
@@ -26,6 +31,12 @@ export interface Guard {
   setProfile(profile: Profile): Promise<void>;
   /** Marks a sender as trusted by the user: fewer warnings for banter, never for scams, links or grooming. */
   setTrustedContact(senderId: string, trusted: boolean): Promise<void>;
+  /**
+   * Records the user's decision about a verdict and queues the report (`user_report` for `reported`,
+   * `user_block` for `blocked`, a `signal` follow-up otherwise) in the outbox, if one is configured.
+   * @throws GuardError `INVALID_REPORT`, `OUTBOX_FULL`, `STORAGE_FAILED`, `WORKER_CRASHED`, `DISPOSED`.
+   */
+  recordDecision(verdict: Verdict, decision: Decision, context?: DecisionContext): Promise<Report>;
   /** Terminates the worker. Idempotent; later calls reject with `DISPOSED`. */
   dispose(): void;
 }
@@ -44,21 +55,29 @@ export function webWorkerFactory(): WorkerHandle {
 
 /**
  * Creates a guard whose checks run in a web worker.
- * @throws GuardError `INVALID_OPTIONS` for an unknown profile, label or threshold.
+ * @throws GuardError `INVALID_OPTIONS` for an unknown profile, label or threshold, or a bad `reports` setting.
  * @example
  * const guard = createGuard({ profile: 'teen', modelBaseUrl: '/chatguard/models/' });
  * const verdict = await guard.checkIncoming({ text, senderId, conversationId });
  * if (verdict.action !== 'allow') showWarning(verdict.reasons, verdict.choices);
  */
 export function createGuard(options: GuardOptions = {}): Guard {
-  const { createWorker = webWorkerFactory, ...workerConfig } = options;
+  const { createWorker = webWorkerFactory, outbox, ...config } = options;
+  // Drawn here, not in the worker, so a restarted worker keeps the same pseudonyms.
+  const workerConfig = { ...config, reports: { ...config.reports, deviceSecret: config.reports?.deviceSecret ?? randomDeviceSecret() } };
+  const { queueSignals } = resolveReportOptions(workerConfig.reports);
+  const queued = async (verdict: Verdict): Promise<Verdict> => {
+    // As in the engine: a failed queue must not cost the user their verdict.
+    if (outbox && queueSignals && verdict.report) await Promise.resolve(outbox.enqueue(verdict.report)).catch(() => undefined);
+    return verdict;
+  };
   let profile = resolvePolicy(workerConfig).profile;
   const trusted = new Set(workerConfig.trustedContacts ?? []);
   // The worker gets the current settings on every (re)start, so a crash does not forget them.
   const host = new WorkerHost(createWorker, () => ({ ...workerConfig, profile, trustedContacts: [...trusted] }));
   return {
-    checkIncoming: (message) => host.call((remote) => remote.checkIncoming(message)),
-    checkOutgoing: (message) => host.call((remote) => remote.checkOutgoing(message)),
+    checkIncoming: (message) => host.call((remote) => remote.checkIncoming(message)).then(queued),
+    checkOutgoing: (message) => host.call((remote) => remote.checkOutgoing(message)).then(queued),
     ready: () => host.call((remote) => remote.ready()),
     async setProfile(next) {
       profile = resolvePolicy({ ...workerConfig, profile: next }).profile;
@@ -71,6 +90,11 @@ export function createGuard(options: GuardOptions = {}): Guard {
       if (isTrusted) trusted.add(senderId);
       else trusted.delete(senderId);
       await host.call((remote) => remote.setTrustedContact(senderId, isTrusted));
+    },
+    async recordDecision(verdict, decision, context) {
+      const report = await host.call((remote) => remote.recordDecision(verdict, decision, context));
+      await outbox?.enqueue(report);
+      return report;
     },
     dispose: () => host.dispose(),
   };

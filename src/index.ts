@@ -21,3 +21,40 @@ export type { HelpResource } from './engine/explanations.js';
 export { SYSTEM_REASONS } from './engine/verdict.js';
 export type { Verdict, LinkVerdict } from './engine/verdict.js';
 export type { WorkerFactory, WorkerHandle } from './worker/worker-host.js';
+export {
+  REPORT_SCHEMA_VERSION,
+  REPORT_KINDS,
+  REPORT_FIELDS,
+  DECISIONS,
+  SCORE_BUCKETS,
+  LENGTH_BUCKETS,
+  scoreBucket,
+  lengthBucket,
+} from './reports/schema.js';
+export type { Report, ReportKind, Decision, ScoreBucket, LengthBucket, ReportLabel, ReportLinks } from './reports/schema.js';
+export { validateReport } from './reports/validate-report.js';
+export { buildReport } from './reports/build-report.js';
+export type { ReportInput, ReportEnvironment } from './reports/build-report.js';
+export { createReporter, resolveReportOptions } from './reports/reporter.js';
+export type { Reporter, ReportOptions, ReportSink, DecisionContext } from './reports/reporter.js';
+export { randomDeviceSecret, createPseudonymizer } from './reports/pseudonym.js';
+export type { Pseudonymizer } from './reports/pseudonym.js';
+export { frankMessage, verifyFranking } from './reports/franking.js';
+export type { Franking } from './reports/franking.js';
+export { createOutbox, reportDropTier } from './reports/outbox.js';
+export type { Outbox, OutboxOptions, OutboxStats, FlushResult } from './reports/outbox.js';
+export { createHttpTransport } from './reports/transport.js';
+export type { Transport, SendOutcome, HttpTransportOptions } from './reports/transport.js';
+export { createMemoryStorage } from './reports/storage.js';
+export type { OutboxStorage, MemoryStorage } from './reports/storage.js';
+export { createIndexedDbStorage } from './reports/storage-indexeddb.js';
+export type { IndexedDbStorageOptions } from './reports/storage-indexeddb.js';
+export { DEFAULT_EPSILON, estimateCounts } from './reports/ldp.js';
+export {
+  telemetryRecords,
+  coverTelemetryRecord,
+  validateTelemetry,
+  estimateTelemetry,
+  TELEMETRY_OUTCOMES,
+} from './reports/telemetry.js';
+export type { TelemetryRecord, TelemetryOptions, LabelEstimate } from './reports/telemetry.js';

@@ -33,3 +33,5 @@ export function createNodeGuard(options: Omit<GuardOptions, 'createWorker'> & { 
 }
 
 export type { Guard, GuardOptions } from './guard.js';
+export { createFileStorage } from './reports/storage-file.js';
+export type { FileStorageOptions } from './reports/storage-file.js';

@@ -7,11 +7,17 @@ import { decide, resolvePolicy, type PolicyOptions, type ResolvedPolicy } from '
 import type { Profile } from './policy-table.js';
 import { LABEL_EXPLANATIONS } from './explanations.js';
 import { SYSTEM_REASONS, type LinkVerdict, type Verdict } from './verdict.js';
+import { createReporter, type DecisionContext, type ReportOptions, type ReportSink } from '../reports/reporter.js';
+import type { Decision, Report } from '../reports/schema.js';
 
 /** Options for {@link createEngine}. */
 export interface EngineOptions extends PolicyOptions {
   /** The detectors to run. @defaultValue none: pass `defaultDetectors()` for ChatGuard's own. */
   readonly detectors?: readonly Detector[];
+  /** How reports are made: the device secret behind pseudonyms, rotation, link hashes. @defaultValue see `ReportOptions` */
+  readonly reports?: ReportOptions;
+  /** Where reports go (an outbox). Signals are queued at check time unless `reports.queueSignals` is false. @defaultValue none: reports are only returned */
+  readonly outbox?: ReportSink;
 }
 
 /** The guard's in-process core: validates messages, runs detectors, applies the policy. */
@@ -25,6 +31,12 @@ export interface Engine {
   setProfile(profile: Profile): void;
   /** Marks a sender as trusted (or not) by the user. */
   setTrustedContact(senderId: string, trusted: boolean): void;
+  /**
+   * Records what the user did about a verdict: `reported` and `blocked` make a `user_report` /
+   * `user_block`, the rest a `signal` follow-up. The report goes to the outbox when one is configured.
+   * @throws GuardError `INVALID_REPORT` (bad decision or context), `OUTBOX_FULL`, `STORAGE_FAILED`, `DISPOSED`.
+   */
+  recordDecision(verdict: Verdict, decision: Decision, context?: DecisionContext): Promise<Report>;
   dispose(): void;
 }
 
@@ -42,6 +54,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let policy: ResolvedPolicy = resolvePolicy(options);
   const registered = registerDetectors(options.detectors ?? []);
   const trusted = new Set<string>(options.trustedContacts ?? []);
+  const reporter = createReporter(options.reports);
   let disposed = false;
 
   async function ready(): Promise<void> {
@@ -62,7 +75,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       registered.map((entry) => runDetector(entry, { message, text: window.text, direction })),
     );
     const isTrusted = message.senderId !== undefined && trusted.has(message.senderId);
-    return buildVerdict(policy, message, direction, outcomes, window.truncated, isTrusted);
+    const verdict = buildVerdict(policy, message, direction, outcomes, window.truncated, isTrusted);
+    const report = await reporter.signal(verdict, message);
+    if (report && options.outbox && reporter.options.queueSignals) {
+      // A failed queue must not cost the user their verdict; the signal is the least important report.
+      await Promise.resolve(options.outbox.enqueue(report)).catch(() => undefined);
+    }
+    return report ? { ...verdict, report } : verdict;
   }
 
   return {
@@ -78,6 +97,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       if (isTrusted) trusted.add(senderId);
       else trusted.delete(senderId);
+    },
+    async recordDecision(verdict, decision, context) {
+      if (disposed) throw new GuardError('DISPOSED', 'This guard was disposed; create a new one.');
+      const report = await reporter.decision(verdict, decision, context);
+      await options.outbox?.enqueue(report);
+      return report;
     },
     dispose() {
       disposed = true;

@@ -4,6 +4,7 @@ import type { Reason } from './detector.js';
 import type { Action, Profile } from './policy-table.js';
 import type { Choice } from './policy.js';
 import type { HelpResource } from './explanations.js';
+import type { Report } from '../reports/schema.js';
 
 /** One URL's verdict, filled by the link checker. */
 export interface LinkVerdict {
@@ -36,7 +37,7 @@ export interface Verdict {
   /** Versions of the detectors that produced this verdict, by detector id. */
   readonly versions: Readonly<Record<string, string>>;
   /** The metadata-only report this message would queue, or null. */
-  readonly report: Readonly<Record<string, unknown>> | null;
+  readonly report: Report | null;
 }
 
 /** Engine-level reason codes, not tied to one detector. */

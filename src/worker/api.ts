@@ -5,9 +5,14 @@ import type { Profile } from '../engine/policy-table.js';
 import type { Verdict } from '../engine/verdict.js';
 import { defaultDetectors, type DetectorConfig } from '../default-detectors.js';
 import type { PolicyOptions } from '../engine/policy.js';
+import type { DecisionContext, ReportOptions } from '../reports/reporter.js';
+import type { Decision, Report } from '../reports/schema.js';
 
 /** Everything the worker needs to build its engine. It crosses the worker boundary, so it must be structured-cloneable. */
-export interface WorkerConfig extends PolicyOptions, DetectorConfig {}
+export interface WorkerConfig extends PolicyOptions, DetectorConfig {
+  /** Report settings; see `ReportOptions`. The outbox itself stays on the page. */
+  readonly reports?: ReportOptions;
+}
 
 /** What the worker exposes. A plain object, so tests can drive it without a worker. */
 export interface WorkerApi {
@@ -17,6 +22,7 @@ export interface WorkerApi {
   checkOutgoing(message: Message): Promise<Verdict>;
   setProfile(profile: Profile): void;
   setTrustedContact(senderId: string, trusted: boolean): void;
+  recordDecision(verdict: Verdict, decision: Decision, context?: DecisionContext): Promise<Report>;
 }
 
 /** Builds the worker's API around one engine, created by `init`. */
@@ -36,5 +42,6 @@ export function createWorkerApi(): WorkerApi {
     checkOutgoing: (message) => requireEngine().checkOutgoing(message),
     setProfile: (profile) => requireEngine().setProfile(profile),
     setTrustedContact: (senderId, trusted) => requireEngine().setTrustedContact(senderId, trusted),
+    recordDecision: (verdict, decision, context) => requireEngine().recordDecision(verdict, decision, context),
   };
 }
