@@ -1,8 +1,8 @@
 /**
  * The one text normalisation shared by model training, inference and the pattern detectors, so
  * that disguised text ("ＦＲ３３", "frее" with a Cyrillic е, "f.r.e.e", "fuuuuck") scores like plain
- * text. Every step is a precompiled regex or a native string method; ASCII-only messages skip the
- * Unicode steps entirely, which is what keeps a typical chat message at a few microseconds.
+ * text. Every step is a precompiled regex, a native string method or one scan over char codes;
+ * ASCII-only messages skip the Unicode steps entirely. A typical chat message takes 3–9 µs.
  */
 import { DECIMAL_DIGIT_ZEROS, SKELETON_TABLE } from './confusables-data.js';
 
