@@ -40,6 +40,8 @@ export interface TextModelSidecar {
     readonly rule: string;
   };
   readonly seed: number;
+  /** Probabilities computed by training in plain TypeScript for fixed strings: golden outputs for the ONNX path. */
+  readonly golden?: readonly { readonly text: string; readonly probabilities: readonly number[] }[];
 }
 
 const FINGERPRINT_PROBES = [
@@ -110,6 +112,8 @@ export interface TextModelDetector extends Detector {
   readonly version: string;
   /** The sidecar, once loaded. */
   readonly sidecar: TextModelSidecar | undefined;
+  /** Reads and verifies the model and sidecar, creates the session and warms it up; memoised, retried after a failure. */
+  load(): Promise<void>;
   /** Scores `text` (loading first if needed). */
   score(text: string): Promise<TextModelScores>;
   /** Releases the ORT session. Idempotent; later calls reject with `DISPOSED`. */
