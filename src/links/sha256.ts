@@ -100,7 +100,8 @@ function load(text: string): number {
 
 /** The SHA-256 of `text` as UTF-8, 32 bytes. */
 export function sha256(text: string): Uint8Array {
-  digestInto(block, load(text));
+  const length = load(text); // before reading `block`: loading may replace it with a larger one
+  digestInto(block, length);
   const out = new Uint8Array(32);
   for (let i = 0; i < 8; i++) {
     const word = H[i] as number;
@@ -114,7 +115,8 @@ export function sha256(text: string): Uint8Array {
 
 /** The first 4 bytes of the SHA-256 of `text` as UTF-8, big-endian, as an unsigned 32-bit integer. */
 export function sha256Prefix32(text: string): number {
-  digestInto(block, load(text));
+  const length = load(text);
+  digestInto(block, length);
   return (H[0] as number) >>> 0;
 }
 
