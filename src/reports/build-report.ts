@@ -14,6 +14,7 @@ import {
   type ReportLinks,
 } from './schema.js';
 import { validateReport } from './validate-report.js';
+import { keptCodes, type CodeFilter } from './reason-codes.js';
 
 /** What a report is built from: a verdict plus the few facts about the message the verdict does not hold. */
 export interface ReportInput {
@@ -29,6 +30,14 @@ export interface ReportInput {
   readonly counterpart?: string;
   readonly relatesTo?: string;
   readonly commitment?: string;
+  /** The message text, only to drop reason codes that echo it (see `keptCodes`); never copied. */
+  readonly text?: string;
+  /** When given, only these reason codes (and `system.*`) are kept. @defaultValue any code matching the pattern */
+  readonly allowedReasonCodes?: ReadonlySet<string>;
+  /** Reason codes to use instead of the verdict's: a follow-up reuses its signal's, which were checked against the text. */
+  readonly reasons?: readonly string[];
+  /** Link reason codes to use instead of the verdict's links' reasons. */
+  readonly linkReasons?: readonly string[];
 }
 
 /** Where a report's id and hour come from; injectable for tests. */
@@ -41,14 +50,18 @@ export interface ReportEnvironment {
 
 /**
  * Builds the metadata-only report for a verdict. It copies nothing free-form: scores become buckets,
- * links become counts, reason codes that do not match the code pattern are left out, and the result
- * is checked with `validateReport` before it is returned.
+ * links become counts, reason codes that do not match the code pattern, are not allowed, or echo the
+ * message are left out, and the result is checked with `validateReport` before it is returned.
  * @throws GuardError `INVALID_REPORT` when an input field (counterpart, commitment, relatesTo) is malformed.
  * @example
  * const report = buildReport({ verdict, kind: 'signal', decision: null, length: lengthBucket(text.length), conversation: null });
  */
 export function buildReport(input: ReportInput, env: ReportEnvironment = {}): Report {
   const { verdict } = input;
+  const filter: CodeFilter = {
+    ...(input.text === undefined ? {} : { text: input.text }),
+    ...(input.allowedReasonCodes === undefined ? {} : { allowed: input.allowedReasonCodes }),
+  };
   const now = env.now ?? Date.now;
   const randomUUID = env.randomUUID ?? (() => globalThis.crypto.randomUUID());
   const report: Report = {
@@ -61,11 +74,11 @@ export function buildReport(input: ReportInput, env: ReportEnvironment = {}): Re
     action: verdict.action,
     decision: input.decision,
     labels: reportLabels(verdict),
-    reasons: codes(verdict.reasons.map((reason) => reason.code), REPORT_LIMITS.reasons),
+    reasons: keptCodes(input.reasons ?? verdict.reasons.map((reason) => reason.code), REPORT_LIMITS.reasons, filter),
     degraded: verdict.degraded,
     truncated: verdict.truncated,
     length: input.length,
-    links: reportLinks(verdict, input.linkHashes),
+    links: reportLinks(verdict, input.linkHashes, keptCodes(input.linkReasons ?? verdict.links.flatMap((link) => link.reasons), REPORT_LIMITS.linkReasons, filter)),
     versions: reportVersions(verdict.versions),
     conversation: input.conversation,
     ...(input.counterpart === undefined ? {} : { counterpart: input.counterpart }),
@@ -86,25 +99,11 @@ function reportLabels(verdict: Verdict): ReportLabel[] {
   return labels;
 }
 
-/** Distinct codes that match the reason-code pattern, at most `max`. Anything else is dropped, not escaped. */
-function codes(candidates: Iterable<string>, max: number): string[] {
-  const kept = new Set<string>();
-  for (const code of candidates) {
-    if (kept.size >= max) break;
-    if (typeof code === 'string' && REPORT_PATTERNS.reasonCode.test(code)) kept.add(code);
-  }
-  return [...kept];
-}
-
-function reportLinks(verdict: Verdict, hashes: readonly string[] | undefined): ReportLinks {
+function reportLinks(verdict: Verdict, hashes: readonly string[] | undefined, reasons: string[]): ReportLinks {
   const counts = { safe: 0, suspicious: 0, malicious: 0 };
   for (const link of verdict.links) {
     if (Object.hasOwn(counts, link.verdict)) counts[link.verdict] = Math.min(counts[link.verdict] + 1, REPORT_LIMITS.linkCount);
   }
-  const reasons = codes(
-    verdict.links.flatMap((link) => link.reasons),
-    REPORT_LIMITS.linkReasons,
-  );
   const kept = hashes === undefined ? [] : [...new Set(hashes)].slice(0, REPORT_LIMITS.linkHashes);
   return { ...counts, reasons, ...(kept.length > 0 ? { hashes: kept } : {}) };
 }

@@ -22,6 +22,22 @@ export interface ReportOptions {
   readonly linkHashes?: boolean;
   /** Hand each verdict's `signal` report to the outbox when one is configured. @defaultValue `true` */
   readonly queueSignals?: boolean;
+  /**
+   * The only reason codes reports may carry (`system.*` always may). Recommended: set it to your
+   * detectors' codes. It rules out a detector that builds codes from message text, and no code is lost
+   * to the echo check used without it (see `keptCodes`).
+   * @defaultValue `null`: any code matching the pattern whose name does not echo the message
+   */
+  readonly allowedReasonCodes?: readonly string[] | null;
+}
+
+/** {@link ReportOptions} with every default filled in. */
+export interface ResolvedReportOptions {
+  readonly deviceSecret: string;
+  readonly rotationDays: number;
+  readonly linkHashes: boolean;
+  readonly queueSignals: boolean;
+  readonly allowedReasonCodes: readonly string[] | null;
 }
 
 /** Where reports go: an outbox, or anything with the same `enqueue`. */
@@ -43,7 +59,7 @@ export interface DecisionContext {
 
 /** Builds the engine's reports: a `signal` per flagged verdict, and one per user decision. */
 export interface Reporter {
-  readonly options: Readonly<Required<ReportOptions>>;
+  readonly options: ResolvedReportOptions;
   /** The `signal` report for a flagged verdict, or `null` when nothing was flagged. */
   signal(verdict: Verdict, message: Message): Promise<Report | null>;
   /** @throws GuardError `INVALID_REPORT` for an unknown decision or a malformed context. */
@@ -55,13 +71,18 @@ export interface Reporter {
  * Fills every report default and checks the values.
  * @throws GuardError `INVALID_OPTIONS` for a bad secret or rotation.
  */
-export function resolveReportOptions(options: ReportOptions = {}): Readonly<Required<ReportOptions>> {
+export function resolveReportOptions(options: ReportOptions = {}): ResolvedReportOptions {
   const resolved = {
     deviceSecret: options.deviceSecret ?? randomDeviceSecret(),
     rotationDays: options.rotationDays ?? 7,
     linkHashes: options.linkHashes ?? false,
     queueSignals: options.queueSignals ?? true,
+    allowedReasonCodes: options.allowedReasonCodes ?? null,
   };
+  const allowed = resolved.allowedReasonCodes;
+  if (allowed !== null && !(Array.isArray(allowed) && allowed.every((code) => typeof code === 'string'))) {
+    throw new GuardError('INVALID_OPTIONS', 'Expected reports.allowedReasonCodes to be a list of reason codes.');
+  }
   for (const key of ['linkHashes', 'queueSignals'] as const) {
     if (typeof resolved[key] !== 'boolean') throw new GuardError('INVALID_OPTIONS', `Expected reports.${key} to be true or false.`);
   }
@@ -74,6 +95,7 @@ export function createReporter(options: ReportOptions = {}, env: ReportEnvironme
   const resolved = resolveReportOptions(options);
   const pseudonyms = createPseudonymizer(resolved);
   const now = env.now ?? Date.now;
+  const allowed = resolved.allowedReasonCodes === null ? {} : { allowedReasonCodes: new Set(resolved.allowedReasonCodes) };
 
   async function linkHashes(verdict: Verdict): Promise<string[]> {
     if (!resolved.linkHashes) return [];
@@ -93,7 +115,7 @@ export function createReporter(options: ReportOptions = {}, env: ReportEnvironme
     async signal(verdict, message) {
       if (verdict.flags.length === 0) return null;
       const basis = await fresh(verdict, message.conversationId, lengthBucket(message.text.length));
-      return buildReport({ verdict, kind: 'signal', decision: null, ...basis }, { ...env, now });
+      return buildReport({ verdict, kind: 'signal', decision: null, ...basis, ...allowed, text: message.text }, { ...env, now });
     },
     async decision(verdict, decision, context = {}) {
       if (!(DECISIONS as readonly unknown[]).includes(decision)) {
@@ -102,18 +124,24 @@ export function createReporter(options: ReportOptions = {}, env: ReportEnvironme
       const signal = verdict.report === null ? null : validateReport(verdict.report);
       let basis;
       if (signal) {
-        basis = { conversation: signal.conversation, length: signal.length, linkHashes: signal.links.hashes ?? [], relatesTo: signal.id };
+        // The signal's codes were checked against the text, which is not at hand any more.
+        const codes = { reasons: signal.reasons, linkReasons: signal.links.reasons };
+        basis = { conversation: signal.conversation, length: signal.length, linkHashes: signal.links.hashes ?? [], relatesTo: signal.id, ...codes };
       } else {
+        if (verdict.flags.length > 0) throw new GuardError('INVALID_REPORT', 'Expected a flagged verdict to carry its report, as the engine makes it.');
         const { textLength } = context;
         if (typeof textLength !== 'number' || !(textLength >= 0)) {
           throw new GuardError('INVALID_REPORT', 'Expected context.textLength (the message length) for a verdict that carries no report.');
         }
-        basis = await fresh(verdict, context.conversationId, lengthBucket(textLength));
+        // Nothing was flagged, so only engine-level codes apply; detector codes cannot be checked against the text here.
+        const reasons = verdict.reasons.map((reason) => reason.code).filter((code) => code.startsWith('system.'));
+        basis = { ...(await fresh(verdict, context.conversationId, lengthBucket(textLength))), reasons, linkReasons: [] };
       }
       const kind = kindForDecision(decision);
       const counterpart = kind === 'signal' ? undefined : context.counterpartAccountId;
       return buildReport(
         {
+          ...allowed,
           verdict,
           kind,
           decision,

@@ -158,3 +158,39 @@ describe('the guard (real worker from dist/)', () => {
     expect(() => createNodeGuard({ reports: { deviceSecret: 'nope' } })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
   });
 });
+
+describe('reason-code safeguards in the engine', () => {
+  const echoing = {
+    id: 'echo',
+    version: '1',
+    labels: ['spam'] as const,
+    detect: ({ text }: { text: string }) => ({
+      scores: { spam: 0.9 },
+      reasons: [
+        { code: `spam.${text.split(' ')[0]!.toLowerCase()}`, label: 'spam' as const, message: 'x' },
+        { code: 'spam.bulk', label: 'spam' as const, message: 'x' },
+      ],
+    }),
+  };
+
+  it('drops codes built from the text, keeps follow-ups to the signal\'s codes, and honours an allow-list', async () => {
+    const { createEngine } = await import('../../src/engine/engine.js');
+    const engine = createEngine({ detectors: [echoing] });
+    const verdict = await engine.checkIncoming({ text: 'tomorrow at the usual place' });
+    expect(verdict.reasons.map((r) => r.code)).toContain('spam.tomorrow'); // shown to the user…
+    expect(verdict.report!.reasons).toEqual(['spam.bulk']); // …but never reported
+    expect((await engine.recordDecision(verdict, 'reported')).reasons).toEqual(['spam.bulk']);
+    const strict = createEngine({ detectors: [echoing], reports: { allowedReasonCodes: ['spam.other'] } });
+    expect((await strict.checkIncoming({ text: 'hi there' })).report!.reasons).toEqual([]); // 'spam.hi' is too short for the echo check
+    const listed = createEngine({ detectors: [echoing], reports: { allowedReasonCodes: ['spam.bulk'] } });
+    expect((await listed.checkIncoming({ text: 'bulk mail' })).report!.reasons).toEqual(['spam.bulk']);
+    expect(() => createEngine({ reports: { allowedReasonCodes: 'spam.bulk' as unknown as string[] } })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+  });
+
+  it('refuses a flagged verdict stripped of its report', async () => {
+    const { createEngine } = await import('../../src/engine/engine.js');
+    const engine = createEngine({ detectors: [echoing] });
+    const verdict = await engine.checkIncoming({ text: 'hello' });
+    await expect(engine.recordDecision({ ...verdict, report: null }, 'reported', { textLength: 5 })).rejects.toMatchObject({ code: 'INVALID_REPORT' });
+  });
+});

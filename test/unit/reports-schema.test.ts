@@ -118,3 +118,19 @@ describe('buildReport', () => {
     ).toThrow(expect.objectContaining({ code: 'INVALID_REPORT' }));
   });
 });
+
+describe('keptCodes', () => {
+  it('drops codes that echo the message, that are not allowed, or that break the pattern', async () => {
+    const { keptCodes } = await import('../../src/reports/reason-codes.js');
+    const codes = ['scam.otp_request', 'spam.meet_me_after_school', 'spam.school', 'spam.hi', 'system.truncated', 'Scam.X', 'scam.otp_request'];
+    expect(keptCodes(codes, 10)).toEqual(['scam.otp_request', 'spam.meet_me_after_school', 'spam.school', 'spam.hi', 'system.truncated']);
+    // Echoes are caught across case and punctuation; pieces under 6 characters ("hi") are not.
+    expect(keptCodes(codes, 10, { text: 'Meet me, after SCHOOL!' })).toEqual(['scam.otp_request', 'spam.hi', 'system.truncated']);
+    expect(keptCodes(codes, 10, { allowed: new Set(['scam.otp_request']) })).toEqual(['scam.otp_request', 'system.truncated']);
+    // The echo check's price: a legitimate code is dropped when the message contains its words…
+    expect(keptCodes(['self_harm.goodbye'], 10, { text: 'goodbye everyone' })).toEqual([]);
+    // …which an allow-list avoids: listed codes are trusted as constants.
+    expect(keptCodes(['self_harm.goodbye'], 10, { text: 'goodbye everyone', allowed: new Set(['self_harm.goodbye']) })).toEqual(['self_harm.goodbye']);
+    expect(keptCodes(codes, 2)).toHaveLength(2);
+  });
+});
