@@ -1,12 +1,32 @@
 import type { Detector } from './engine/detector.js';
+import type { OrtEnvOptions } from './runtime/ort-env.js';
+import { createTextModelDetector, type TextModelDetectorOptions } from './text/text-model-detector.js';
+import { createPatternDetectors } from './text/patterns/index.js';
+import { createNudityDetector } from './image/nudity-detector.js';
 
 /** Where the built-in detectors find their models. Structured-cloneable, so it crosses the worker boundary. */
 export interface DetectorConfig {
   /** Base URL of the `models/` folder, for the browser. @defaultValue the package's own `models/` folder in Node */
   readonly modelBaseUrl?: string;
+  /** onnxruntime-web settings: self-hosted wasm paths and threads. @defaultValue onnxruntime-web's own files, one thread */
+  readonly ort?: OrtEnvOptions;
 }
 
-/** ChatGuard's own detectors, in the order they run. */
-export function defaultDetectors(_config: DetectorConfig = {}): Detector[] {
-  return [];
+/** The model options shared by every model-backed detector. */
+function modelOptions(config: DetectorConfig): TextModelDetectorOptions {
+  return {
+    ...(config.modelBaseUrl === undefined ? {} : { modelBaseUrl: config.modelBaseUrl }),
+    ...(config.ort === undefined ? {} : { ort: config.ort }),
+  };
+}
+
+/**
+ * ChatGuard's own detectors, in the order they run: the trained text model, then the
+ * explained pattern families for signals without public training data, then the image nudity
+ * model (loaded on the first message with an image attachment).
+ * @example
+ * const engine = createEngine({ profile: 'teen', detectors: defaultDetectors() });
+ */
+export function defaultDetectors(config: DetectorConfig = {}): Detector[] {
+  return [createTextModelDetector(modelOptions(config)), ...createPatternDetectors(), createNudityDetector(modelOptions(config))];
 }
