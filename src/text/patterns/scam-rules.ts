@@ -5,7 +5,8 @@
  * (for example a parcel, a fee and a link). Scores are noisy-OR combinations of the cues' weights.
  */
 import { MONEY_AMOUNT, SECRECY } from './cues.js';
-import { noisyOr, type CueReader, type Family, type PatternRule } from './scoring.js';
+import { cue, type CueReader } from './cue.js';
+import { noisyOr, type Family, type PatternRule } from './scoring.js';
 
 const family = (code: string, text: string): Family => ({ code, label: 'scam', text });
 
@@ -26,24 +27,40 @@ export const SCAM_FAMILIES = {
 // --- OTP and login theft -------------------------------------------------------------------------
 
 /** Terms that only mean a one-time or login code (not a zip, promo, door or game code). */
-const OTP_TERM =
-  /\b(?:otp|one[- ]?time (?:pass(?:word|code)?|code|pin)|(?:verification|verify|security|login|log-in|sign[- ]?in|confirmation|auth(?:entication)?|activation|whatsapp|sms|bank(?:ing)?|2fa|two[- ]factor) (?:code|pin|number)|\d[- ]?digit (?:code|pin|number)|(?:four|five|six|eight)[- ]digit (?:code|pin|number))\b/u;
+const OTP_TERM = cue(
+  'otp one code pin number',
+  /\b(?:otp|one[- ]?time (?:pass(?:word|code)?|code|pin)|(?:verification|verify|security|login|log-in|sign[- ]?in|confirmation|auth(?:entication)?|activation|whatsapp|sms|bank(?:ing)?|2fa|two[- ]factor) (?:code|pin|number)|\d[- ]?digit (?:code|pin|number)|(?:four|five|six|eight)[- ]digit (?:code|pin|number))\b/u,
+);
 /** A request with a recipient ("send me", "read it back to me") followed closely by a code. */
-const ASK_FOR_CODE =
-  /\b(?:send|give|tell|read|forward|pass|text|share|screenshot|say|type|dm|message|drop|paste|post)(?: (?:it|them|that|this))?(?: (?:back|over|out|across))?(?: to)? (?:me|us)\b(?: back| out| over)?[^.!?\n]{0,30}?\b(?:code|otp|pin|passcode|number)s?\b|\bread (?:me |us )?(?:out |back )?(?:the |that |this |your |ur )?(?:\w+[- ])?(?:code|otp|pin|digits)\b|\bwhat(?:'s| is| was) (?:the|that|your|ur) (?:code|otp|pin|number)\b|\breply (?:with|back with) (?:the|that|your|ur|a) (?:\w+[- ])?(?:code|otp|pin|passcode|number)\b/u;
+const ASK_FOR_CODE = cue(
+  'code otp pin passcode number digits',
+  /\b(?:send|give|tell|read|forward|pass|text|share|screenshot|say|type|dm|message|drop|paste|post)(?: (?:it|them|that|this))?(?: (?:back|over|out|across))?(?: to)? (?:me|us)\b(?: back| out| over)?[^.!?\n]{0,30}?\b(?:code|otp|pin|passcode|number)s?\b|\bread (?:me |us )?(?:out |back )?(?:the |that |this |your |ur )?(?:\w+[- ])?(?:code|otp|pin|digits)\b|\bwhat(?:'s| is| was) (?:the|that|your|ur) (?:code|otp|pin|number)\b|\breply (?:with|back with) (?:the|that|your|ur|a) (?:\w+[- ])?(?:code|otp|pin|passcode|number)\b/u,
+);
 /** "Send it back to me", "screenshot it": asks that point at a code mentioned earlier. */
-const ASK_FOR_IT = /\b(?:send|forward|screenshot|text|give|pass|read)(?: it| that| them)(?: (?:back|over|out))?(?: to)? (?:me|us)\b|\bscreenshot it\b/u;
+const ASK_FOR_IT = cue(
+  'send forward screenshot text give pass read',
+  /\b(?:send|forward|screenshot|text|give|pass|read)(?: it| that| them)(?: (?:back|over|out))?(?: to)? (?:me|us)\b|\bscreenshot it\b/u,
+);
 /** A generic "code" that is not a known harmless kind (zip, promo, dress, door, wifi, game room). */
-const PLAIN_CODE =
-  /(?<!\b(?:zip|post|postal|area|country|promo|promotion|discount|voucher|coupon|dress|source|error|qr|bar|morse|cheat|referral|invite|invitation|lobby|room|party|game|friend|class|course|door|gate|wifi|lock|locker|colour|color|tax|sort|swift|access|entry|alarm|building|key|safe|ticket|booking|reference|tracking|gift) )\b(?:code|otp|passcode)\b/u;
+const PLAIN_CODE = cue(
+  'code otp passcode',
+  /\b(?=code|otp|passcode)(?<!\b(?:zip|post|postal|area|country|promo|promotion|discount|voucher|coupon|dress|source|error|qr|bar|morse|cheat|referral|invite|invitation|lobby|room|party|game|friend|class|course|door|gate|wifi|lock|locker|colour|color|tax|sort|swift|access|entry|alarm|building|key|safe|ticket|booking|reference|tracking|gift) )(?:code|otp|passcode)\b/u,
+);
 /** The code "you just got", "sent to your phone", "by mistake": the OTP-theft script. */
-const CODE_YOU_GOT =
-  /\b(?:code|otp|pin|passcode|text|sms|message|number)s? (?:that |which )?(?:you|u) (?:just )?(?:got|get|received|receive|will (?:get|receive))\b|\b(?:sent|texted|went) (?:my|a|the) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:they|it|\w+) sent (?:a|the|my) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:code|otp|text|sms)s? (?:that |which )?(?:was |were |i )?(?:just )?(?:sent|went|came) (?:to )?(?:you|u|your|ur)\b|\b(?:sent|send|texted|gave) (?:you |u )?(?:a|the|my|your) (?:code|otp|verification)[^.!?\n]{0,25}\b(?:by mistake|by accident|accidentally|wrong number|instead of)|\b(?:you(?:'ll| will)?|u will|u'll|you should|you're going to|ur going to) (?:get|receive) (?:a |an )?(?:text|code|sms|message|otp)\b/u;
+const CODE_YOU_GOT = cue(
+  'code otp pin passcode text sms message number verification',
+  /\b(?:code|otp|pin|passcode|text|sms|message|number)s? (?:that |which )?(?:you|u) (?:just )?(?:got|get|received|receive|will (?:get|receive))\b|\b(?:sent|texted|went) (?:my|a|the) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:they|it|\w+) sent (?:a|the|my) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:code|otp|text|sms)s? (?:that |which )?(?:was |were |i )?(?:just )?(?:sent|went|came) (?:to )?(?:you|u|your|ur)\b|\b(?:sent|send|texted|gave) (?:you |u )?(?:a|the|my|your) (?:code|otp|verification)[^.!?\n]{0,25}\b(?:by mistake|by accident|accidentally|wrong number|instead of)|\b(?:you(?:'ll| will)?|u will|u'll|you should|you're going to|ur going to) (?:get|receive) (?:a |an )?(?:text|code|sms|message|otp)\b/u,
+);
 /** Asking for a login secret outright. Bank details alone are normal between friends, so they are not here. */
-const ASK_FOR_SECRET =
-  /\b(?:send|give|tell|text|dm|read|confirm)(?: (?:me|us))? (?:your |ur |the )?(?:bank(?:ing)? )?(?:login(?: details)?|log-in|password|passcode|(?:card )?pin(?: number)?|card (?:details|number)|long number on (?:your|the) card|cvv|cvc|security (?:number|digits)|online banking (?:details|login|password))\b/u;
+const ASK_FOR_SECRET = cue(
+  'login log password passcode pin card long cvv cvc security online',
+  /\b(?:send|give|tell|text|dm|read|confirm)(?: (?:me|us))? (?:your |ur |the )?(?:bank(?:ing)? )?(?:login(?: details)?|log-in|password|passcode|(?:card )?pin(?: number)?|card (?:details|number)|long number on (?:your|the) card|cvv|cvc|security (?:number|digits)|online banking (?:details|login|password))\b/u,
+);
 /** Service boilerplate that comes with a genuine code ("do not share it"). */
-const SERVICE_WARNING = /\b(?:do not|don'?t|never) (?:share|give|tell|disclose|forward)\b|\bwill never ask\b|\b(?:valid|expires?) (?:for|in)\b/u;
+const SERVICE_WARNING = cue(
+  'not don never valid expire',
+  /\b(?:do not|don'?t|never) (?:share|give|tell|disclose|forward)\b|\bwill never ask\b|\b(?:valid|expires?) (?:for|in)\b/u,
+);
 
 function scoreOtp(read: CueReader): number {
   const ask = read(ASK_FOR_CODE);
@@ -66,17 +83,30 @@ function scoreOtp(read: CueReader): number {
 
 // --- Parcel, toll and tax smishing ---------------------------------------------------------------
 
-const PARCEL =
-  /\b(?:parcel|package|delivery|redelivery|courier|shipment|consignment|royal ?mail|usps|ups|dhl|fedex|evri|hermes|dpd|parcelforce|yodel|postnl|la poste|canada post|auspost|australia post|customs)\b/u;
-const TOLL =
-  /\b(?:tolls?|e-?z ?pass|fastrak|sunpass|i-?pass|dart ?charge|congestion charge|ulez|pcn|penalty charge|parking (?:fine|ticket|charge)|traffic (?:fine|violation|ticket)|speeding (?:fine|ticket)|road (?:tax|charge)|vehicle tax)\b/u;
-const TAX =
-  /\b(?:tax (?:refund|rebate|return|credit)|hmrc|irs|revenue (?:agency|service)|gov\.uk|council tax|(?:eligible|entitled|approved) (?:for|to receive|to claim) (?:a |an )?(?:tax )?(?:refund|rebate|payment|reimbursement)|(?:refund|rebate) of [£$€]|cost of living payment)\b/u;
-const FEE =
-  /\b(?:fee|unpaid|outstanding|owed?|overdue|arrears|balance|(?:amount|payment) due|small (?:charge|payment|fee)|(?:shipping|delivery|customs|redelivery|handling|import|postage|processing|admin) (?:charge|cost|fee|duty|payment)|pay(?:ment)?|settle|surcharge)\b/u;
-const DELIVERY_PROBLEM =
-  /\b(?:could ?(?:not|n't) be (?:delivered|dispatched|processed)|(?:was|were) unable to deliver|unable to (?:deliver|be delivered)|failed (?:delivery|to deliver)|delivery (?:attempt )?(?:failed|unsuccessful|suspended)|(?:on|placed on) hold|(?:has been|is being|was) (?:held|suspended|stopped|returned)|incomplete (?:address|information|details)|address (?:is )?(?:incomplete|incorrect|invalid|missing|wrong)|(?:update|confirm|verify|complete|re-?enter) (?:your |the )?(?:address|details|information|delivery (?:details|preferences|address|information)|payment (?:details|information))|reschedule|re-?deliver(?:y)?|awaiting (?:payment|your|customs|clearance)|(?:held|stopped) (?:at|by) customs|will be returned to (?:the )?sender)\b/u;
-const CLAIM_STEP = /\b(?:claim|click|tap|visit|submit|verify|confirm|fill|follow (?:the|this) link|apply|complete)\b/u;
+const PARCEL = cue(
+  'parcel package delivery redelivery courier shipment consignment royal usps ups dhl fedex evri hermes dpd parcelforce yodel postnl poste canada auspost australia customs',
+  /\b(?:parcel|package|delivery|redelivery|courier|shipment|consignment|royal ?mail|usps|ups|dhl|fedex|evri|hermes|dpd|parcelforce|yodel|postnl|la poste|canada post|auspost|australia post|customs)\b/u,
+);
+const TOLL = cue(
+  'toll ezpass zpass pass fastrak sunpass ipass dart congestion ulez pcn penalty parking traffic speeding road vehicle',
+  /\b(?:tolls?|e-?z ?pass|fastrak|sunpass|i-?pass|dart ?charge|congestion charge|ulez|pcn|penalty charge|parking (?:fine|ticket|charge)|traffic (?:fine|violation|ticket)|speeding (?:fine|ticket)|road (?:tax|charge)|vehicle tax)\b/u,
+);
+const TAX = cue(
+  'tax hmrc irs revenue gov council eligible entitled approved refund rebate cost',
+  /\b(?:tax (?:refund|rebate|return|credit)|hmrc|irs|revenue (?:agency|service)|gov\.uk|council tax|(?:eligible|entitled|approved) (?:for|to receive|to claim) (?:a |an )?(?:tax )?(?:refund|rebate|payment|reimbursement)|(?:refund|rebate) of [£$€]|cost of living payment)\b/u,
+);
+const FEE = cue(
+  'fee unpaid outstanding owe overdue arrears balance amount payment small shipping delivery customs redelivery handling import postage processing admin pay settle surcharge',
+  /\b(?:fee|unpaid|outstanding|owed?|overdue|arrears|balance|(?:amount|payment) due|small (?:charge|payment|fee)|(?:shipping|delivery|customs|redelivery|handling|import|postage|processing|admin) (?:charge|cost|fee|duty|payment)|pay(?:ment)?|settle|surcharge)\b/u,
+);
+const DELIVERY_PROBLEM = cue(
+  'could unable failed delivery hold held suspended stopped returned incomplete address details information payment reschedule redeliver deliver re awaiting customs',
+  /\b(?:could ?(?:not|n't) be (?:delivered|dispatched|processed)|(?:was|were) unable to deliver|unable to (?:deliver|be delivered)|failed (?:delivery|to deliver)|delivery (?:attempt )?(?:failed|unsuccessful|suspended)|(?:on|placed on) hold|(?:has been|is being|was) (?:held|suspended|stopped|returned)|incomplete (?:address|information|details)|address (?:is )?(?:incomplete|incorrect|invalid|missing|wrong)|(?:update|confirm|verify|complete|re-?enter) (?:your |the )?(?:address|details|information|delivery (?:details|preferences|address|information)|payment (?:details|information))|reschedule|re-?deliver(?:y)?|awaiting (?:payment|your|customs|clearance)|(?:held|stopped) (?:at|by) customs|will be returned to (?:the )?sender)\b/u,
+);
+const CLAIM_STEP = cue(
+  'claim click tap visit submit verify confirm fill follow apply complete',
+  /\b(?:claim|click|tap|visit|submit|verify|confirm|fill|follow (?:the|this) link|apply|complete)\b/u,
+);
 
 function scoreParcel(read: CueReader): number {
   const parcel = read(PARCEL);
@@ -97,12 +127,18 @@ function scoreParcel(read: CueReader): number {
 
 // --- "Hi mum, new number" ------------------------------------------------------------------------
 
-const FAMILY_GREETING =
-  /\b(?:hi|hey|hello|hiya|heya|morning|evening|ok|okay|sorry)[,!. ]+(?:mum|mom|mam|mummy|mommy|mama|ma|dad|daddy|papa|pa|mother|father|grandma|grandpa|nan|nana|nanna|gran|granny|grandad|auntie|aunty|aunt|uncle)\b|\b(?:it'?s|its) (?:me[, ]+)?(?:your )?(?:son|daughter|kid|child|grandson|granddaughter|nephew|niece)\b/u;
-const NEW_NUMBER =
-  /\b(?:new (?:number|phone|mobile|sim|cell|no\.?)|(?:lost|broke|smashed|dropped|cracked|damaged) my (?:phone|mobile|cell)|my (?:phone|mobile|cell) (?:is |got |has )?(?:broken|broke|smashed|died|dead|stolen|lost|in for repair|not working|fell)|(?:this is|texting (?:you )?from|using) (?:a |my )?(?:friend'?s|mate'?s|temporary|temp|new|other|spare) (?:phone|number|mobile)|my old (?:number|phone|one)|(?:save|delete) (?:this|my (?:new|old)|the old) (?:number|one))\b/u;
-const HELP_WITH_MONEY =
-  /\b(?:can you|could you|would you|are you able to|need you to|need a (?:favou?r|hand)|do me a (?:favou?r)|help me (?:out|with|pay)|pay (?:a |this |my |the )?(?:bill|invoice|rent|for)|transfer|send (?:me )?(?:some )?money|lend me|borrow|(?:can'?t|cannot|unable to) (?:access|log ?in(?:to)?|get into|use) (?:my )?(?:bank|banking|online banking|app)|pay (?:you|it) back|(?:account|bank) (?:details|number|is locked|locked))\b/u;
+const FAMILY_GREETING = cue(
+  'mum mom mam mummy mommy mama ma dad daddy papa pa mother father grandma grandpa nan nana nanna gran granny grandad auntie aunty aunt uncle son daughter kid child grandson granddaughter nephew niece',
+  /\b(?:hi|hey|hello|hiya|heya|morning|evening|ok|okay|sorry)[,!. ]+(?:mum|mom|mam|mummy|mommy|mama|ma|dad|daddy|papa|pa|mother|father|grandma|grandpa|nan|nana|nanna|gran|granny|grandad|auntie|aunty|aunt|uncle)\b|\b(?:it'?s|its) (?:me[, ]+)?(?:your )?(?:son|daughter|kid|child|grandson|granddaughter|nephew|niece)\b/u,
+);
+const NEW_NUMBER = cue(
+  'new phone mobile cell number old save delete',
+  /\b(?:new (?:number|phone|mobile|sim|cell|no\.?)|(?:lost|broke|smashed|dropped|cracked|damaged) my (?:phone|mobile|cell)|my (?:phone|mobile|cell) (?:is |got |has )?(?:broken|broke|smashed|died|dead|stolen|lost|in for repair|not working|fell)|(?:this is|texting (?:you )?from|using) (?:a |my )?(?:friend'?s|mate'?s|temporary|temp|new|other|spare) (?:phone|number|mobile)|my old (?:number|phone|one)|(?:save|delete) (?:this|my (?:new|old)|the old) (?:number|one))\b/u,
+);
+const HELP_WITH_MONEY = cue(
+  '',
+  /\b(?:can you|could you|would you|are you able to|need you to|need a (?:favou?r|hand)|do me a (?:favou?r)|help me (?:out|with|pay)|pay (?:a |this |my |the )?(?:bill|invoice|rent|for)|transfer|send (?:me )?(?:some )?money|lend me|borrow|(?:can'?t|cannot|unable to) (?:access|log ?in(?:to)?|get into|use) (?:my )?(?:bank|banking|online banking|app)|pay (?:you|it) back|(?:account|bank) (?:details|number|is locked|locked))\b/u,
+);
 
 function scoreFamilyImpersonation(read: CueReader): number {
   const greeting = read(FAMILY_GREETING);
@@ -116,15 +152,26 @@ function scoreFamilyImpersonation(read: CueReader): number {
 
 // --- Gift cards ----------------------------------------------------------------------------------
 
-const GIFT_CARD =
-  /\b(?:gift ?cards?|itunes (?:cards?|vouchers?|codes?)|apple (?:gift )?cards?|google ?play (?:cards?|codes?|vouchers?)|steam (?:cards?|wallet(?: cards?)?|codes?)|amazon (?:cards?|vouchers?|codes?)|ebay (?:cards?|vouchers?)|razer gold|vanilla (?:cards?|visa)|paysafe ?(?:cards?|codes?)|prepaid (?:cards?|vouchers?))\b/u;
-const SEND_CARD_CODES =
-  /\b(?:send|text|give|email|forward|share|read)(?: (?:me|us))? (?:the |all the |those |a )?(?:codes?|numbers?|pins?|claim codes?|pictures?|photos?|pics?|picture|photo|snaps?|a pic|scratch(?:ed)? (?:codes?|off))\b|\b(?:scratch (?:off )?(?:the )?(?:back|silver|strip|panel)|back of (?:the |each |every )?cards?|(?:claim|redemption) codes?)\b/u;
-const PAY_IN_GIFT_CARDS =
-  /\b(?:pay(?:ment)?|fee|fine|settle|bail|tax|owe)\b[^.!?\n]{0,40}\b(?:in|with|by|using|via|through) (?:\w+ )?(?:gift ?cards?|itunes|google ?play|steam|vouchers?)\b|\bonly (?:accept|take)s? (?:\w+ )?gift ?cards?\b/u;
-const BUY_PRESSURE =
-  /\b(?:boss|manager|ceo|director|pastor|priest|in a meeting|can'?t (?:talk|call)|cannot (?:talk|call)|(?:reimburse|pay you back|pay u back|refund you)|surprise for (?:the )?(?:staff|team|employees|clients))\b/u;
-const BUY = /\b(?:buy|purchase|get|pick up|grab|need (?:\d+|some|a few|you to (?:buy|get|purchase)))\b/u;
+const GIFT_CARD = cue(
+  'gift itunes apple google steam amazon ebay razer vanilla paysafe prepaid',
+  /\b(?:gift ?cards?|itunes (?:cards?|vouchers?|codes?)|apple (?:gift )?cards?|google ?play (?:cards?|codes?|vouchers?)|steam (?:cards?|wallet(?: cards?)?|codes?)|amazon (?:cards?|vouchers?|codes?)|ebay (?:cards?|vouchers?)|razer gold|vanilla (?:cards?|visa)|paysafe ?(?:cards?|codes?)|prepaid (?:cards?|vouchers?))\b/u,
+);
+const SEND_CARD_CODES = cue(
+  '',
+  /\b(?:send|text|give|email|forward|share|read)(?: (?:me|us))? (?:the |all the |those |a )?(?:codes?|numbers?|pins?|claim codes?|pictures?|photos?|pics?|picture|photo|snaps?|a pic|scratch(?:ed)? (?:codes?|off))\b|\b(?:scratch (?:off )?(?:the )?(?:back|silver|strip|panel)|back of (?:the |each |every )?cards?|(?:claim|redemption) codes?)\b/u,
+);
+const PAY_IN_GIFT_CARDS = cue(
+  '',
+  /\b(?:pay(?:ment)?|fee|fine|settle|bail|tax|owe)\b[^.!?\n]{0,40}\b(?:in|with|by|using|via|through) (?:\w+ )?(?:gift ?cards?|itunes|google ?play|steam|vouchers?)\b|\bonly (?:accept|take)s? (?:\w+ )?gift ?cards?\b/u,
+);
+const BUY_PRESSURE = cue(
+  '',
+  /\b(?:boss|manager|ceo|director|pastor|priest|in a meeting|can'?t (?:talk|call)|cannot (?:talk|call)|(?:reimburse|pay you back|pay u back|refund you)|surprise for (?:the )?(?:staff|team|employees|clients))\b/u,
+);
+const BUY = cue(
+  '',
+  /\b(?:buy|purchase|get|pick up|grab|need (?:\d+|some|a few|you to (?:buy|get|purchase)))\b/u,
+);
 
 function scoreGiftCard(read: CueReader): number {
   if (!read(GIFT_CARD)) return 0;
@@ -137,12 +184,18 @@ function scoreGiftCard(read: CueReader): number {
 
 // --- Crypto "investment" --------------------------------------------------------------------------
 
-const CRYPTO =
-  /\b(?:crypto(?:currency|currencies)?|bitcoins?|btc|eth(?:ereum)?|usdt|tether|binance|coinbase|forex|fx trading|trading (?:platform|app|account|signals?|bot|mentor|group)|mining (?:pool|platform|rig)|nfts?|defi|liquidity (?:pool|mining)|stock tips|invest(?:ing|ed|ment|ments|or|ors)?)\b/u;
-const PROMISED_RETURNS =
-  /\b(?:guaranteed?|risk[- ]?free|no risk|zero risk|double (?:your|ur) (?:money|investment|btc|crypto|income)|\d{1,4}(?:\.\d+)? ?% (?:(?:profit|return|roi|interest|gains?) )?(?:daily|weekly|a day|a week|per day|per week|every day|each day|every week|in (?:\d+|a|one|two) (?:days?|hours?|weeks?))|(?:profits?|returns?|roi) (?:of|up to) \d|(?:huge|massive|big|insane|crazy|high|consistent|steady) (?:profits?|returns|gains)|passive income|financial freedom|withdraw (?:your|ur|my) (?:profits?|earnings|returns)|(?:doubled|tripled) (?:my|his|her|our|their) (?:money|investment|savings)|(?:made|earned|making|earning|turned|turn|turning|grow|grew) [£$€]?\d[\d,.]*k?\b[^.!?\n]{0,25}\b(?:profit|in (?:a|one|just|only) (?:week|day|month|few days)|from (?:trading|investing|crypto|bitcoin|forex)|into [£$€]?\d))/u;
-const RECRUIT =
-  /\b(?:mentor|expert|account manager|broker|my (?:uncle|aunt|cousin|friend|brother|sister) (?:is|works|taught|showed)|teach (?:you|u)|show (?:you|u) how|(?:help|teach) (?:you|u) (?:to )?(?:invest|trade|earn|make money)|join (?:my|our) (?:group|team|channel|platform)|telegram|whatsapp (?:group|me)|dm me|minimum (?:deposit|investment)|deposit|start with (?:just |only )?[£$€]?\d)\b/u;
+const CRYPTO = cue(
+  'crypto bitcoin btc eth usdt tether binance coinbase forex fx trading mining nft defi liquidity stock invest',
+  /\b(?:crypto(?:currency|currencies)?|bitcoins?|btc|eth(?:ereum)?|usdt|tether|binance|coinbase|forex|fx trading|trading (?:platform|app|account|signals?|bot|mentor|group)|mining (?:pool|platform|rig)|nfts?|defi|liquidity (?:pool|mining)|stock tips|invest(?:ing|ed|ment|ments|or|ors)?)\b/u,
+);
+const PROMISED_RETURNS = cue(
+  'guarantee risk double daily weekly day week hour profit return roi gain passive freedom withdraw doubled tripled made earn making turn grow grew',
+  /\b(?:guaranteed?|risk[- ]?free|no risk|zero risk|double (?:your|ur) (?:money|investment|btc|crypto|income)|\d{1,4}(?:\.\d+)? ?% (?:(?:profit|return|roi|interest|gains?) )?(?:daily|weekly|a day|a week|per day|per week|every day|each day|every week|in (?:\d+|a|one|two) (?:days?|hours?|weeks?))|(?:profits?|returns?|roi) (?:of|up to) \d+|(?:huge|massive|big|insane|crazy|high|consistent|steady) (?:profits?|returns|gains)|passive income|financial freedom|withdraw (?:your|ur|my) (?:profits?|earnings|returns)|(?:doubled|tripled) (?:my|his|her|our|their) (?:money|investment|savings)|(?:made|earned|making|earning|turned|turn|turning|grow|grew) [£$€]?\d[\d,.]*k?\b[^.!?\n]{0,25}\b(?:profit|in (?:a|one|just|only) (?:week|day|month|few days)|from (?:trading|investing|crypto|bitcoin|forex)|into [£$€]?\d))/u,
+);
+const RECRUIT = cue(
+  '',
+  /\b(?:mentor|expert|account manager|broker|my (?:uncle|aunt|cousin|friend|brother|sister) (?:is|works|taught|showed)|teach (?:you|u)|show (?:you|u) how|(?:help|teach) (?:you|u) (?:to )?(?:invest|trade|earn|make money)|join (?:my|our) (?:group|team|channel|platform)|telegram|whatsapp (?:group|me)|dm me|minimum (?:deposit|investment)|deposit|start with (?:just |only )?[£$€]?\d+)\b/u,
+);
 
 function scoreCrypto(read: CueReader): number {
   const crypto = read(CRYPTO);
@@ -155,11 +208,18 @@ function scoreCrypto(read: CueReader): number {
 
 // --- Wrong-number openers ------------------------------------------------------------------------
 
-const WRONG_NUMBER =
-  /\b(?:wrong (?:number|person|contact|chat|whatsapp)|(?:texted|messaged|sent (?:this|that|it) to|got|have|dialled|dialed) (?:the )?wrong (?:number|person)|(?:saved|typed|entered|wrote down|got) (?:your|the|her|his) number wrong|(?:got|found|have|saw) your (?:number|contact)(?: from| in| on| through)|is this (?:not )?(?:still )?(?:[a-z]+'?s )(?:number|phone)|(?:you'?re|you are) not [a-z]+\?|not the (?:person|one) i (?:was looking for|meant to|thought))\b/u;
-const FRIENDLY_PIVOT =
-  /\b(?:nice to (?:meet|chat with|talk to|know) (?:you|u)|(?:glad|happy) (?:to have|i) (?:met|reached|found)|(?:can|could|shall|may) (?:we|i) (?:be friends|get to know|chat|keep (?:chatting|talking|in touch)|make friends)|mind if (?:we|i) (?:chat|keep chatting|get to know|make friends)|where are you (?:from|based)|what do you do for (?:a )?(?:living|work)|fate|destiny|(?:it'?s|must be) a sign|meant to (?:be|meet)|are you (?:single|married)|would you (?:like|mind) (?:to )?(?:be friends|chatting|making friends|get to know)|make (?:a )?(?:new )?friends?|lovely (?:profile|photo)|you seem (?:nice|kind|lovely))\b/u;
-const BUSINESS_PIVOT = /\b(?:invest(?:ing|ment)?|crypto|trading|business|my company|wine|fashion|import|export|real estate)\b/u;
+const WRONG_NUMBER = cue(
+  'wrong number contact phone not',
+  /\b(?:wrong (?:number|person|contact|chat|whatsapp)|(?:texted|messaged|sent (?:this|that|it) to|got|have|dialled|dialed) (?:the )?wrong (?:number|person)|(?:saved|typed|entered|wrote down|got) (?:your|the|her|his) number wrong|(?:got|found|have|saw) your (?:number|contact)(?: from| in| on| through)|is this (?:not )?(?:still )?(?:[a-z]+'?s )(?:number|phone)|(?:you'?re|you are) not [a-z]+\?|not the (?:person|one) i (?:was looking for|meant to|thought))\b/u,
+);
+const FRIENDLY_PIVOT = cue(
+  '',
+  /\b(?:nice to (?:meet|chat with|talk to|know) (?:you|u)|(?:glad|happy) (?:to have|i) (?:met|reached|found)|(?:can|could|shall|may) (?:we|i) (?:be friends|get to know|chat|keep (?:chatting|talking|in touch)|make friends)|mind if (?:we|i) (?:chat|keep chatting|get to know|make friends)|where are you (?:from|based)|what do you do for (?:a )?(?:living|work)|fate|destiny|(?:it'?s|must be) a sign|meant to (?:be|meet)|are you (?:single|married)|would you (?:like|mind) (?:to )?(?:be friends|chatting|making friends|get to know)|make (?:a )?(?:new )?friends?|lovely (?:profile|photo)|you seem (?:nice|kind|lovely))\b/u,
+);
+const BUSINESS_PIVOT = cue(
+  '',
+  /\b(?:invest(?:ing|ment)?|crypto|trading|business|my company|wine|fashion|import|export|real estate)\b/u,
+);
 
 function scoreWrongNumber(read: CueReader): number {
   if (!read(WRONG_NUMBER)) return 0;
@@ -170,17 +230,27 @@ function scoreWrongNumber(read: CueReader): number {
 // --- Task and job scams --------------------------------------------------------------------------
 
 /** "Earn $500 a day", not said about oneself ("I earn £80 a day at the café"). */
-const EARN_PER_PERIOD =
-  /(?<!\b(?:i|we|he|she|they|mum|mom|dad) (?:only |just |now |still |usually )?)\b(?:earn|make|making|earning|get paid|paid|salary|income|receive|commission|pays?)\b[^.!?\n]{0,25}?(?:[£$€₹]\s?\d[\d,.]*k?|\b\d[\d,.]*k? ?(?:usd|gbp|eur|usdt|dollars|pounds|euros|quid|bucks))\+?(?: ?(?:-|to) ?[£$€]?\d[\d,.]*k?)?[^.!?\n]{0,15}?\b(?:a|per|each|every|\/) ?(?:day|daily|hour|hr|week|wk|task|order|review|like|video)\b|\b(?:earn|make)\b[^.!?\n]{0,20}\b(?:from (?:home|your phone|ur phone)|in your spare time|while you sleep)\b/u;
-const TASK_STRONG =
-  /\b(?:(?:like|rate|review|rating|follow|subscribe|view|watch|boost)(?:s|ing)? (?:youtube |tiktok |instagram |google |amazon |spotify )?(?:videos?|posts?|products?|hotels?|apps?|channels?|accounts?|restaurants?|pages?|songs?|maps? reviews?)|paid (?:to|for) (?:like|rate|review|watch|follow)|simple (?:online )?tasks?|(?:online|easy|daily) tasks?|task (?:platform|app)|combo tasks?|merchant tasks?)\b/u;
+const EARN_PER_PERIOD = cue(
+  'earn make making paid salary income receive commission pay',
+  /\b(?=earn|make|making|get paid|paid|salary|income|receive|commission|pay)(?<!\b(?:i|we|he|she|they|mum|mom|dad) (?:only |just |now |still |usually )?)(?:earn|make|making|earning|get paid|paid|salary|income|receive|commission|pays?)\b[^.!?\n]{0,25}?(?:[£$€₹]\s?\d[\d,.]*k?|\b\d[\d,.]*k? ?(?:usd|gbp|eur|usdt|dollars|pounds|euros|quid|bucks))\+?(?: ?(?:-|to) ?[£$€]?\d[\d,.]*k?)?[^.!?\n]{0,15}?\b(?:a|per|each|every|\/) ?(?:day|daily|hour|hr|week|wk|task|order|review|like|video)\b|\b(?:earn|make)\b[^.!?\n]{0,20}\b(?:from (?:home|your phone|ur phone)|in your spare time|while you sleep)\b/u,
+);
+const TASK_STRONG = cue(
+  'video post product hotel app channel account restaurant page song map paid task',
+  /\b(?:(?:like|rate|review|rating|follow|subscribe|view|watch|boost)(?:s|ing)? (?:youtube |tiktok |instagram |google |amazon |spotify )?(?:videos?|posts?|products?|hotels?|apps?|channels?|accounts?|restaurants?|pages?|songs?|maps? reviews?)|paid (?:to|for) (?:like|rate|review|watch|follow)|simple (?:online )?tasks?|(?:online|easy|daily) tasks?|task (?:platform|app)|combo tasks?|merchant tasks?)\b/u,
+);
 /** Paying in to unlock earnings: the step where a task scam takes the money. */
-const TASK_PREPAY =
-  /\b(?:prepaid tasks?|task account|(?:top(?:p?ed)? ?up|recharged?|deposit(?:ed)? (?:to|into)) (?:with [^.!?\n]{0,15})?(?:your |the )?(?:account|balance|wallet)|(?:account|balance|wallet) (?:needs|has) to be (?:topped up|recharged)|unlock (?:your )?(?:earnings|commission|withdrawal|salary)|negative balance)\b/u;
-const TASK_WEAK =
-  /\b(?:part[- ]?time (?:job|work|position|role|opportunit(?:y|ies))|remote (?:job|work|position|role|opportunit(?:y|ies))|work(?:ing)? from (?:home|your phone|ur phone)|no experience (?:needed|required|necessary)|flexible hours|recruit(?:er|ing|ment)|hiring|hr (?:department|team|manager)|(?:job|work) (?:offer|opportunit(?:y|ies))|side (?:hustle|income))\b/u;
-const JOB_CONTACT =
-  /\b(?:whatsapp|telegram|signal|contact (?:me|us)|dm (?:me|us)|message (?:me|us)|reply (?:yes|y|1|interested)|add me|click|apply (?:now|here|today)|are you interested|interested\?|if interested)\b/u;
+const TASK_PREPAY = cue(
+  'prepaid task account balance wallet unlock',
+  /\b(?:prepaid tasks?|task account|(?:top(?:p?ed)? ?up|recharged?|deposit(?:ed)? (?:to|into)) (?:with [^.!?\n]{0,15} )?(?:your |the )?(?:account|balance|wallet)|(?:account|balance|wallet) (?:needs|has) to be (?:topped up|recharged)|unlock (?:your )?(?:earnings|commission|withdrawal|salary)|negative balance)\b/u,
+);
+const TASK_WEAK = cue(
+  'part remote work experience flexible recruit hiring hr job side',
+  /\b(?:part[- ]?time (?:job|work|position|role|opportunit(?:y|ies))|remote (?:job|work|position|role|opportunit(?:y|ies))|work(?:ing)? from (?:home|your phone|ur phone)|no experience (?:needed|required|necessary)|flexible hours|recruit(?:er|ing|ment)|hiring|hr (?:department|team|manager)|(?:job|work) (?:offer|opportunit(?:y|ies))|side (?:hustle|income))\b/u,
+);
+const JOB_CONTACT = cue(
+  '',
+  /\b(?:whatsapp|telegram|signal|contact (?:me|us)|dm (?:me|us)|message (?:me|us)|reply (?:yes|y|1|interested)|add me|click|apply (?:now|here|today)|are you interested|interested\?|if interested)\b/u,
+);
 
 function scoreJob(read: CueReader): number {
   const earn = read(EARN_PER_PERIOD);
@@ -198,13 +268,19 @@ function scoreJob(read: CueReader): number {
 
 // --- Romance money requests ----------------------------------------------------------------------
 
-const AFFECTION =
-  /\b(?:my love|my dear(?:est)?|darling|sweetheart|sweetie|honey|my (?:queen|king|angel|heart|everything|soulmate|sunshine)|i love (?:you|u)|love (?:you|u) so much|my (?:future )?(?:wife|husband)|baby|babe|dear)\b/u;
-const ROMANCE_MONEY_ASK =
-  /\b(?:send (?:me )?(?:some )?(?:money|funds|cash|[£$€]\s?\d)|wire|western union|moneygram|(?:transfer|lend|loan) (?:me|some|the)|(?:i )?need (?:some )?(?:money|funds|cash|[£$€]\s?\d|help with|you to (?:pay|send|help|cover))|help me (?:with|pay|out|cover)|can you (?:help (?:me )?)?(?:pay|cover|send|lend)|(?:pay|cover) (?:for )?(?:my|the) (?:ticket|flight|visa|fees?|bills?|hospital|surgery|treatment|customs)|gift ?cards?|bitcoin|crypto)\b/u;
-const UNTRACEABLE_PAYMENT = /\b(?:wire|western union|moneygram|gift ?cards?|bitcoin|crypto|usdt)\b/u;
-const HARDSHIP =
-  /\b(?:hospital|medical (?:bills?|fees?|treatment)|surgery|operation|(?:plane|flight|air|train) ?tickets?|visa|customs|(?:stuck|stranded|detained|trapped) (?:at|in)|airport|frozen|blocked (?:account|funds|card)|inheritance|gold|diamonds?|oil rig|deployed|deployment|military|army|soldier|peacekeeping|un mission|sick (?:mother|mum|mom|daughter|son|child|father|dad)|lawyer|release (?:the |my )?(?:funds|package|inheritance|gold)|clearance (?:fee|certificate)|(?:come|fly|travel) (?:over )?(?:to )?(?:see|meet|visit|be with) (?:you|u)|so (?:i|we) can (?:finally )?(?:be together|meet))\b/u;
+const AFFECTION = cue(
+  '',
+  /\b(?:my love|my dear(?:est)?|darling|sweetheart|sweetie|honey|my (?:queen|king|angel|heart|everything|soulmate|sunshine)|i love (?:you|u)|love (?:you|u) so much|my (?:future )?(?:wife|husband)|baby|babe|dear)\b/u,
+);
+const ROMANCE_MONEY_ASK = cue(
+  'send wire western moneygram transfer lend loan need help can pay cover gift bitcoin crypto',
+  /\b(?:send (?:me )?(?:some )?(?:money|funds|cash|[£$€]\s?\d+)|wire|western union|moneygram|(?:transfer|lend|loan) (?:me|some|the)|(?:i )?need (?:some )?(?:money|funds|cash|[£$€]\s?\d+|help with|you to (?:pay|send|help|cover))|help me (?:with|pay|out|cover)|can you (?:help (?:me )?)?(?:pay|cover|send|lend)|(?:pay|cover) (?:for )?(?:my|the) (?:ticket|flight|visa|fees?|bills?|hospital|surgery|treatment|customs)|gift ?cards?|bitcoin|crypto)\b/u,
+);
+const UNTRACEABLE_PAYMENT = cue('', /\b(?:wire|western union|moneygram|gift ?cards?|bitcoin|crypto|usdt)\b/u);
+const HARDSHIP = cue(
+  '',
+  /\b(?:hospital|medical (?:bills?|fees?|treatment)|surgery|operation|(?:plane|flight|air|train) ?tickets?|visa|customs|(?:stuck|stranded|detained|trapped) (?:at|in)|airport|frozen|blocked (?:account|funds|card)|inheritance|gold|diamonds?|oil rig|deployed|deployment|military|army|soldier|peacekeeping|un mission|sick (?:mother|mum|mom|daughter|son|child|father|dad)|lawyer|release (?:the |my )?(?:funds|package|inheritance|gold)|clearance (?:fee|certificate)|(?:come|fly|travel) (?:over )?(?:to )?(?:see|meet|visit|be with) (?:you|u)|so (?:i|we) can (?:finally )?(?:be together|meet))\b/u,
+);
 
 function scoreRomance(read: CueReader): number {
   if (!read(ROMANCE_MONEY_ASK)) return 0;
@@ -219,13 +295,19 @@ function scoreRomance(read: CueReader): number {
 
 // --- Tech support and fake security alerts -------------------------------------------------------
 
-const SUPPORT_BRAND =
-  /\b(?:microsoft|windows|apple|icloud|amazon|paypal|netflix|norton|mcafee|geek squad|it (?:support|department|team)|tech(?:nical)? support|customer (?:support|service)|help ?desk|support team|security (?:team|department|centre|center)|fraud (?:team|department|prevention)|your bank|bank'?s? (?:fraud|security)|barclays|hsbc|lloyds|natwest|santander|chase|wells fargo|bank of america|monzo|revolut|halifax|nationwide)\b/u;
-const SECURITY_PROBLEM =
-  /\b(?:virus(?:es)?|malware|spyware|infected|hack(?:ed|ers?)|compromised|breach(?:ed)?|suspicious (?:activity|log ?in|sign[- ]?in|transaction|payment|purchase)|unusual (?:activity|log ?in|sign[- ]?in)|unauthori[sz]ed|(?:account|card|device|computer|pc|laptop|iphone|phone|subscription|apple id) (?:has been |is |was |will be |have been )?(?:locked|suspended|blocked|disabled|restricted|frozen|deactivated|compromised)|subscription (?:has been |was |will be )?(?:renewed|charged)|auto[- ]?renew(?:al|ed)?|(?:charged|debited) (?:you )?[£$€])/u;
-const SUPPORT_ACTION =
-  /\b(?:call (?:us|now|this number|immediately|back|our)|(?:call|ring|phone|contact) (?:us )?(?:on |at )?\+?\d|toll[- ]free|(?:install|download) (?:anydesk|teamviewer|the app|this app|an app|the software|this)|anydesk|teamviewer|remote (?:access|desktop|control)|(?:verify|confirm|update|secure|restore|unlock|reactivate|validate) (?:your )?(?:account|identity|details|information|card|payment)|log ?in (?:here|now|below|at)|click (?:here|the link|below)|safe account|move (?:your )?(?:money|funds|savings) (?:to|into)|(?:read|give|confirm) (?:us |me )?(?:your )?(?:card|pin|details)|press 1)\b/u;
-const SAFE_ACCOUNT = /\b(?:safe|secure|holding) account\b|\b(?:anydesk|teamviewer)\b/u;
+const SUPPORT_BRAND = cue(
+  'microsoft windows apple icloud amazon paypal netflix norton mcafee geek support department team tech customer help security fraud bank barclays hsbc lloyds natwest santander chase wells america monzo revolut halifax nationwide',
+  /\b(?:microsoft|windows|apple|icloud|amazon|paypal|netflix|norton|mcafee|geek squad|it (?:support|department|team)|tech(?:nical)? support|customer (?:support|service)|help ?desk|support team|security (?:team|department|centre|center)|fraud (?:team|department|prevention)|your bank|bank'?s? (?:fraud|security)|barclays|hsbc|lloyds|natwest|santander|chase|wells fargo|bank of america|monzo|revolut|halifax|nationwide)\b/u,
+);
+const SECURITY_PROBLEM = cue(
+  'virus malware spyware infected hack compromised breach suspicious unusual unauthori locked suspended blocked disabled restricted frozen deactivated subscription auto charged debited',
+  /\b(?:virus(?:es)?|malware|spyware|infected|hack(?:ed|ers?)|compromised|breach(?:ed)?|suspicious (?:activity|log ?in|sign[- ]?in|transaction|payment|purchase)|unusual (?:activity|log ?in|sign[- ]?in)|unauthori[sz]ed|(?:account|card|device|computer|pc|laptop|iphone|phone|subscription|apple id) (?:has been |is |was |will be |have been )?(?:locked|suspended|blocked|disabled|restricted|frozen|deactivated|compromised)|subscription (?:has been |was |will be )?(?:renewed|charged)|auto[- ]?renew(?:al|ed)?|(?:charged|debited) (?:you )?[£$€])/u,
+);
+const SUPPORT_ACTION = cue(
+  '',
+  /\b(?:call (?:us|now|this number|immediately|back|our)|(?:call|ring|phone|contact) (?:us )?(?:on |at )?\+?\d+|toll[- ]free|(?:install|download) (?:anydesk|teamviewer|the app|this app|an app|the software|this)|anydesk|teamviewer|remote (?:access|desktop|control)|(?:verify|confirm|update|secure|restore|unlock|reactivate|validate) (?:your )?(?:account|identity|details|information|card|payment)|log ?in (?:here|now|below|at)|click (?:here|the link|below)|safe account|move (?:your )?(?:money|funds|savings) (?:to|into)|(?:read|give|confirm) (?:us |me )?(?:your )?(?:card|pin|details)|press 1)\b/u,
+);
+const SAFE_ACCOUNT = cue('', /\b(?:safe|secure|holding) account\b|\b(?:anydesk|teamviewer)\b/u);
 
 function scoreTechSupport(read: CueReader): number {
   const brand = read(SUPPORT_BRAND);
@@ -241,13 +323,22 @@ function scoreTechSupport(read: CueReader): number {
 
 // --- Fake prizes ---------------------------------------------------------------------------------
 
-const WON_STRONG =
-  /\b(?:you(?:'ve| have)? (?:just )?(?:won|been (?:selected|chosen|picked|randomly selected))|(?:you are|you're|ur|u r) (?:our |the |a )?(?:lucky )?(?:winner|selected)|(?:lucky|prize|grand|cash) (?:draw|winner|prize)|winning (?:number|ticket|entry)|claim (?:your|the|ur) (?:prize|reward|gift|winnings|voucher|iphone|cash|free)|lottery|sweepstakes?|jackpot)\b/u;
-const WON_WEAK =
-  /\b(?:congratulations|congrats|giveaway|(?:free|complimentary) (?:iphone|ipad|gift|prize|reward|samsung|ps5|playstation|macbook|voucher|airpods)|reward points|(?:loyalty )?points (?:expire|expiring|will expire))\b/u;
-const PRIZE_CLAIM = /\b(?:claim|redeem|collect|click|tap|visit|call|reply|confirm|verify|enter (?:your )?details|send (?:us )?(?:your )?(?:details|address|bank))\b/u;
-const PRIZE_FEE =
-  /\b(?:(?:shipping|delivery|processing|admin|handling|release|clearance|postage) (?:fee|charge|cost)|pay (?:a |the )?(?:small |tiny )?(?:fee|shipping|postage|delivery)|(?:just|only) pay|small fee)\b/u;
+const WON_STRONG = cue(
+  'won selected chosen picked winner draw prize winning claim lottery sweepstake jackpot',
+  /\b(?:you(?:'ve| have)? (?:just )?(?:won|been (?:selected|chosen|picked|randomly selected))|(?:you are|you're|ur|u r) (?:our |the |a )?(?:lucky )?(?:winner|selected)|(?:lucky|prize|grand|cash) (?:draw|winner|prize)|winning (?:number|ticket|entry)|claim (?:your|the|ur) (?:prize|reward|gift|winnings|voucher|iphone|cash|free)|lottery|sweepstakes?|jackpot)\b/u,
+);
+const WON_WEAK = cue(
+  'congrat giveaway free complimentary reward points',
+  /\b(?:congratulations|congrats|giveaway|(?:free|complimentary) (?:iphone|ipad|gift|prize|reward|samsung|ps5|playstation|macbook|voucher|airpods)|reward points|(?:loyalty )?points (?:expire|expiring|will expire))\b/u,
+);
+const PRIZE_CLAIM = cue(
+  '',
+  /\b(?:claim|redeem|collect|click|tap|visit|call|reply|confirm|verify|enter (?:your )?details|send (?:us )?(?:your )?(?:details|address|bank))\b/u,
+);
+const PRIZE_FEE = cue(
+  '',
+  /\b(?:(?:shipping|delivery|processing|admin|handling|release|clearance|postage) (?:fee|charge|cost)|pay (?:a |the )?(?:small |tiny )?(?:fee|shipping|postage|delivery)|(?:just|only) pay|small fee)\b/u,
+);
 
 function scorePrize(read: CueReader): number {
   const strong = read(WON_STRONG);

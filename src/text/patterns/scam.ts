@@ -1,5 +1,6 @@
 import type { Detector } from '../../engine/detector.js';
-import { LINK, URGENCY, createCueReader } from './cues.js';
+import { createCueReader } from './cue.js';
+import { LINK, URGENCY } from './cues.js';
 import { SCAM_RULES } from './scam-rules.js';
 import { buildResult, noisyOr, type FamilyScore } from './scoring.js';
 import { createTextViewer, type TextView } from './text-view.js';

@@ -1,6 +1,7 @@
 import type { DetectorResult, Reason } from '../../engine/detector.js';
 import type { Label } from '../../engine/labels.js';
 import type { Direction } from '../../engine/message.js';
+import type { CueReader } from './cue.js';
 
 /**
  * What a reason tells the user: one sentence, or one per direction when the person at risk differs
@@ -77,8 +78,6 @@ export function buildResult(
   return { scores: { [label]: clampScore(top) }, reasons: reasons.map((entry) => entry.reason) };
 }
 
-/** Answers "does this cue occur in the message?", memoised per message. */
-export type CueReader = (cue: RegExp) => boolean;
 
 /** One family's scoring rule: reads cues and returns the family's score, 0 when its gate cue is absent. */
 export interface PatternRule {

@@ -1,6 +1,6 @@
 import type { Detector } from '../../engine/detector.js';
-import { createCueReader } from './cues.js';
-import { buildResult, noisyOr, type CueReader, type Family } from './scoring.js';
+import { createCueReader, cue, type Cue, type CueReader } from './cue.js';
+import { buildResult, noisyOr, type Family } from './scoring.js';
 import { createTextViewer, type TextView } from './text-view.js';
 
 /**
@@ -40,9 +40,9 @@ export const SELF_HARM_FAMILIES = {
 
 type Part = keyof typeof SELF_HARM_FAMILIES;
 
-interface Cue {
+interface PartCue {
   readonly part: Part;
-  readonly pattern: RegExp;
+  readonly pattern: Cue;
   readonly weight: number;
 }
 
@@ -57,50 +57,67 @@ const BRIDGE =
 
 const rx = (source: string): RegExp => new RegExp(source, 'u');
 
-const CUES: readonly Cue[] = [
+const CUES: readonly PartCue[] = [
   // Intent: wanting to die or to hurt oneself.
-  { part: 'intent', weight: 0.75, pattern: rx(`\\b${I} ${BRIDGE}${ACT}\\b`) },
-  { part: 'intent', weight: 0.75, pattern: rx(`\\b(?:i|i really|i just|i honestly|part of me|i kinda|i seriously|i sometimes) (?:want|wanna|wish i could|would rather|'?d rather) (?:to )?(?:die|be dead)\\b(?! (?:of|from|laughing|for|on|in|at|with|when|if|before|cause|because|lol|trying|doing))`) },
-  { part: 'intent', weight: 0.7, pattern: /\bi wish i (?:was|were) dead\b|\bi wish i (?:was|were|had) never (?:been )?born\b|\bi wish i could (?:disappear forever|sleep forever|not wake up|just not exist)\b/u },
-  { part: 'intent', weight: 0.7, pattern: /\b(?:i )?(?:don'?t|do not|dont) (?:want|wanna) (?:to )?(?:live|be alive|exist|wake up)(?: (?:anymore|any more|tomorrow|again))?\b|\b(?:i )?(?:don'?t|do not|dont) (?:want|wanna) (?:to )?be here (?:anymore|any more)\b/u },
-  { part: 'intent', weight: 0.65, pattern: /\bno (?:reason|point) (?:to|in|for) (?:live|living|going on|being alive|being here|me to (?:live|be here|go on))\b/u },
-  { part: 'intent', weight: 0.5, pattern: /\b(?:i )?(?:can'?t|cannot|cant) (?:go on|keep going|live like this|keep living)(?: (?:anymore|any more|much longer))?\b/u },
-  { part: 'intent', weight: 0.3, pattern: /\b(?:i )?(?:can'?t|cannot|cant) (?:do this|take (?:it|this)|cope) (?:anymore|any more)\b/u },
-  { part: 'intent', weight: 0.75, pattern: /\b(?:everyone|they|you all|you guys|the world|my family|you|people|my friends|my parents)(?:'d|'ll| would| will)?(?: all)? be (?:better off|happier) without me\b/u },
-  { part: 'intent', weight: 0.5, pattern: /\b(?:i'?m|im|i am) (?:so )?(?:tired|sick) of (?:living|being alive|life|existing)\b|\b(?:i'?m|im|i am) (?:just )?a burden\b|\bsorry for being a burden\b/u },
-  { part: 'intent', weight: 0.7, pattern: /\b(?:nobody|no one|no-one)(?: would| will)? (?:care|notice|miss me|even notice) if i (?:died|was gone|disappeared|wasn'?t here|killed myself|was dead)\b/u },
-  { part: 'intent', weight: 0.75, pattern: /\b(?:i'?m|im|i am|feeling|feel|i feel|i'?ve been|been) (?:so |really |very |kind of |kinda )?suicidal\b|\b(?:having|had|have) suicidal thoughts\b|\bthinking about suicide\b/u },
-  { part: 'intent', weight: 0.8, pattern: /\b(?:i'?ve been|ive been|i have been|i keep|i started|been) (?:cutting|hurting myself|self[- ]?harming|burning myself)\b|\bi (?:cut|hurt|burned) myself (?:again|last night|today|yesterday)\b|\bcut again\b/u },
-  { part: 'intent', weight: 0.3, pattern: /\bkms\b|\bi hate (?:my life|myself|being alive)\b/u },
+  { part: 'intent', weight: 0.75, pattern: cue('myself end commit take self overdos jump stop existing disappear', rx(`\\b${I} ${BRIDGE}${ACT}\\b`)) },
+  { part: 'intent', weight: 0.75, pattern: cue('die dead', rx(`\\b(?:i|i really|i just|i honestly|part of me|i kinda|i seriously|i sometimes) (?:want|wanna|wish i could|would rather|'?d rather) (?:to )?(?:die|be dead)\\b(?! (?:of|from|laughing|for|on|in|at|with|when|if|before|cause|because|trying|doing))`)) },
+  { part: 'intent', weight: 0.7, pattern: cue('dead born disappear sleep wake exist', /\bi wish i (?:was|were) dead\b|\bi wish i (?:was|were|had) never (?:been )?born\b|\bi wish i could (?:disappear forever|sleep forever|not wake up|just not exist)\b/u) },
+  { part: 'intent', weight: 0.7, pattern: cue('live alive exist wake here', /\b(?:i )?(?:don'?t|do not|dont) (?:want|wanna) (?:to )?(?:live|be alive|exist|wake up)(?: (?:anymore|any more|tomorrow|again))?\b|\b(?:i )?(?:don'?t|do not|dont) (?:want|wanna) (?:to )?be here (?:anymore|any more)\b/u) },
+  { part: 'intent', weight: 0.65, pattern: cue('reason point', /\bno (?:reason|point) (?:to|in|for) (?:live|living|going on|being alive|being here|me to (?:live|be here|go on))\b/u) },
+  { part: 'intent', weight: 0.5, pattern: cue('can cannot cant', /\b(?:i )?(?:can'?t|cannot|cant) (?:go on|keep going|live like this|keep living)(?: (?:anymore|any more|much longer))?\b/u) },
+  { part: 'intent', weight: 0.3, pattern: cue('can cannot cant', /\b(?:i )?(?:can'?t|cannot|cant) (?:do this|take (?:it|this)|cope) (?:anymore|any more)\b/u) },
+  { part: 'intent', weight: 0.75, pattern: cue('without', /\b(?:everyone|they|you all|you guys|the world|my family|you|people|my friends|my parents)(?:'d|'ll| would| will)?(?: all)? be (?:better off|happier) without me\b/u) },
+  { part: 'intent', weight: 0.5, pattern: cue('tired sick burden', /\b(?:i'?m|im|i am) (?:so )?(?:tired|sick) of (?:living|being alive|life|existing)\b|\b(?:i'?m|im|i am) (?:just )?a burden\b|\bsorry for being a burden\b/u) },
+  { part: 'intent', weight: 0.7, pattern: cue('nobody no', /\b(?:nobody|no one|no-one)(?: would| will)? (?:care|notice|miss me|even notice) if i (?:died|was gone|disappeared|wasn'?t here|killed myself|was dead)\b/u) },
+  { part: 'intent', weight: 0.75, pattern: cue('suicid', /\b(?:i'?m|im|i am|feeling|feel|i feel|i'?ve been|been) (?:so |really |very |kind of |kinda )?suicidal\b|\b(?:having|had|have) suicidal thoughts\b|\bthinking about suicide\b/u) },
+  { part: 'intent', weight: 0.8, pattern: cue('cut myself self', /\b(?:i'?ve been|ive been|i have been|i keep|i started|been) (?:cutting|hurting myself|self[- ]?harming|burning myself)\b|\bi (?:cut|hurt|burned) myself (?:again|last night|today|yesterday)\b|\bcut again\b/u) },
+  { part: 'intent', weight: 0.3, pattern: cue('kms hate', /\bkms\b|\bi hate (?:my life|myself|being alive)\b/u) },
   // Plan: means, method, timing.
-  { part: 'plan', weight: 0.6, pattern: /\b(?:enough|saved up|saving up|collecting|stockpil\w*|hoarding|stashed|a whole (?:bottle|box|pack) of|all (?:my|the|of my)) (?:\w+ )?(?:pills|tablets|paracetamol|tylenol|painkillers|meds|medication|sleeping pills)\b|\b(?:pills|tablets|meds|painkillers)\b[^.!?\n]{0,20}\b(?:saved up|stockpiled|hidden away|stashed)\b/u },
-  { part: 'plan', weight: 0.85, pattern: /\bhow (?:many|much) (?:\w+ )?(?:pills|tablets|paracetamol|tylenol|ibuprofen|painkillers|sleeping pills)\b[^.!?\n]{0,40}\b(?:die|dead|kill|lethal|fatal|overdose|od|not wake up|end it)\b|\b(?:painless|quickest|quick|easiest|best|fastest|surest) way to (?:die|kill myself|end it|end my life|commit suicide)\b|\bhow (?:to|do (?:i|you|people)|can i) (?:kill (?:myself|yourself)|commit suicide|end (?:my|your) life|hang (?:myself|yourself)|overdose)\b|\bhow (?:high|tall) (?:does|do|would) (?:a )?(?:bridge|building|drop|fall) (?:need|have) to be\b/u },
-  { part: 'plan', weight: 0.85, pattern: /\b(?:i'?ve decided|i decided|i'?ve planned|i have planned|i'?ve picked|i have picked|i'?ve chosen|i have a plan|i'?ve got a plan|my plan is|i know (?:how|when|where) i'?m going)\b[^.!?\n]{0,30}\b(?:kill myself|end my life|end it all|take my life|die|commit suicide)\b/u },
-  { part: 'plan', weight: 0.3, pattern: /\b(?:i'?ve decided|i decided|i'?ve planned|i have a plan|i'?ve got a plan|my plan is)\b[^.!?\n]{0,20}\b(?:end it|do it)\b|\b(?:tonight|tomorrow|this weekend|today) (?:is|will be) the (?:night|day)\b|\b(?:i'?m|im|i am) (?:on|at|standing on|sitting on) (?:the )?(?:edge of the )?(?:bridge|roof|ledge|tracks|railway|cliff)\b/u },
-  { part: 'plan', weight: 0.85, pattern: /\b(?:suicide|goodbye|farewell) (?:note|letter)s?\b|\b(?:wrote|written|writing|left|leaving) (?:a|my|the) (?:last |final )(?:note|letter)\b/u },
+  { part: 'plan', weight: 0.6, pattern: cue('pill tablet paracetamol tylenol painkiller med', /\b(?:enough|saved up|saving up|collecting|stockpil\w*|hoarding|stashed|a whole (?:bottle|box|pack) of|all (?:my|the|of my)) (?:\w+ )?(?:pills|tablets|paracetamol|tylenol|painkillers|meds|medication|sleeping pills)\b|\b(?:pills|tablets|meds|painkillers)\b[^.!?\n]{0,20}\b(?:saved up|stockpiled|hidden away|stashed)\b/u) },
+  { part: 'plan', weight: 0.85, pattern: cue('how way', /\bhow (?:many|much) (?:\w+ )?(?:pills|tablets|paracetamol|tylenol|ibuprofen|painkillers|sleeping pills)\b[^.!?\n]{0,40}\b(?:die|dead|kill|lethal|fatal|overdose|od|not wake up|end it)\b|\b(?:painless|quickest|quick|easiest|best|fastest|surest) way to (?:die|kill myself|end it|end my life|commit suicide)\b|\bhow (?:to|do (?:i|you|people)|can i) (?:kill (?:myself|yourself)|commit suicide|end (?:my|your) life|hang (?:myself|yourself)|overdose)\b|\bhow (?:high|tall) (?:does|do|would) (?:a )?(?:bridge|building|drop|fall) (?:need|have) to be\b/u) },
+  { part: 'plan', weight: 0.85, pattern: cue('decided plan picked chosen know', /\b(?:i'?ve decided|i decided|i'?ve planned|i have planned|i'?ve picked|i have picked|i'?ve chosen|i have a plan|i'?ve got a plan|my plan is|i know (?:how|when|where) i'?m going)\b[^.!?\n]{0,30}\b(?:kill myself|end my life|end it all|take my life|die|commit suicide)\b/u) },
+  { part: 'plan', weight: 0.3, pattern: cue('decided plan night day bridge roof ledge track railway cliff', /\b(?:i'?ve decided|i decided|i'?ve planned|i have a plan|i'?ve got a plan|my plan is)\b[^.!?\n]{0,20}\b(?:end it|do it)\b|\b(?:tonight|tomorrow|this weekend|today) (?:is|will be) the (?:night|day)\b|\b(?:i'?m|im|i am) (?:on|at|standing on|sitting on) (?:the )?(?:edge of the )?(?:bridge|roof|ledge|tracks|railway|cliff)\b/u) },
+  { part: 'plan', weight: 0.85, pattern: cue('note letter', /\b(?:suicide|goodbye|farewell) (?:note|letter)s?\b|\b(?:wrote|written|writing|left|leaving) (?:a|my|the) (?:last |final )(?:note|letter)\b/u) },
   // Goodbye: last messages, arrangements for afterwards.
-  { part: 'goodbye', weight: 0.65, pattern: /\b(?:this is|consider this|this'?ll be|this will be) (?:my|the) (?:last|final) (?:message|goodbye|text|post|time (?:you'?ll|you will) hear from me)\b|\byou(?:'ll| will) never (?:hear from|see) me again\b/u },
-  { part: 'goodbye', weight: 0.7, pattern: /\b(?:goodbye|bye) (?:forever|world|for good|for ever)\b/u },
-  { part: 'goodbye', weight: 0.25, pattern: /\b(?:goodbye|bye) (?:everyone|all of you|all)\b|\bremember me\b|\b(?:thank you|thanks) for everything\b|\bi'?m giving away (?:my|all my) (?:stuff|things|games|clothes)\b/u },
-  { part: 'goodbye', weight: 0.35, pattern: /\b(?:i'?m|im|i am) (?:so )?sorry for everything\b|\b(?:i )?love (?:you|u) all\b/u },
-  { part: 'goodbye', weight: 0.8, pattern: /\bif (?:you'?re|you are|ur) reading this\b[^.!?\n]{0,30}\b(?:gone|dead|too late|not here|not alive)\b/u },
-  { part: 'goodbye', weight: 0.8, pattern: /\bi won'?t be (?:alive|breathing)\b|\bi won'?t be (?:here|around) (?:much longer|anymore|any more|for much longer)\b/u },
-  { part: 'goodbye', weight: 0.8, pattern: /\b(?:take care of|look after|feed|love|tell) (?:my|the) (?:\w+ )?(?:cat|dog|pets?|sister|brother|family|mum|mom|dad)\b[^.!?\n]{0,30}\b(?:when|after|once|for me when) i'?m (?:gone|dead|not here anymore|no longer here)\b/u },
+  { part: 'goodbye', weight: 0.65, pattern: cue('last final never', /\b(?:this is|consider this|this'?ll be|this will be) (?:my|the) (?:last|final) (?:message|goodbye|text|post|time (?:you'?ll|you will) hear from me)\b|\byou(?:'ll| will) never (?:hear from|see) me again\b/u) },
+  { part: 'goodbye', weight: 0.7, pattern: cue('goodbye bye', /\b(?:goodbye|bye) (?:forever|world|for good|for ever)\b/u) },
+  { part: 'goodbye', weight: 0.25, pattern: cue('goodbye bye remember thank giving', /\b(?:goodbye|bye) (?:everyone|all of you|all)\b|\bremember me\b|\b(?:thank you|thanks) for everything\b|\bi'?m giving away (?:my|all my) (?:stuff|things|games|clothes)\b/u) },
+  { part: 'goodbye', weight: 0.35, pattern: cue('sorry love', /\b(?:i'?m|im|i am) (?:so )?sorry for everything\b|\b(?:i )?love (?:you|u) all\b/u) },
+  { part: 'goodbye', weight: 0.8, pattern: cue('reading', /\bif (?:you'?re|you are|ur) reading this\b[^.!?\n]{0,30}\b(?:gone|dead|too late|not here|not alive)\b/u) },
+  { part: 'goodbye', weight: 0.8, pattern: cue('won', /\bi won'?t be (?:alive|breathing)\b|\bi won'?t be (?:here|around) (?:much longer|anymore|any more|for much longer)\b/u) },
+  { part: 'goodbye', weight: 0.8, pattern: cue('gone dead here', /\b(?:take care of|look after|feed|love|tell) (?:my|the) (?:\w+ )?(?:cat|dog|pets?|sister|brother|family|mum|mom|dad)\b[^.!?\n]{0,30}\b(?:when|after|once|for me when) i'?m (?:gone|dead|not here anymore|no longer here)\b/u) },
 ];
 
 /** Laughter and joke markers: hyperbole, not a crisis (the score drops, it does not vanish). */
-const LAUGHTER = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|(?<!not )joking|(?<!not )kidding|xd)\b|[😂🤣💀]/u;
+const LAUGHTER = cue(
+  '',
+  /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|(?<!not )joking|(?<!not )kidding|xd)\b|[😂🤣💀]/u,
+);
 /** The writer insists they mean it: no damping, and a vague phrase ("kms") counts for more. */
-const SERIOUS = /\b(?:not (?:joking|kidding)|no joke|i'?m (?:being )?serious|i mean it|for real|seriously this time)\b/u;
+const SERIOUS = cue(
+  '',
+  /\b(?:not (?:joking|kidding)|no joke|i'?m (?:being )?serious|i mean it|for real|seriously this time)\b/u,
+);
 /** "If we lose tonight I'll kill myself": a conditional that usually marks exaggeration. */
-const HYPERBOLE = /\bif (?:i|we|they|he|she|you|u|my|this|that|the)\b[^.!?\n]{0,40}\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to)\b/u;
+const HYPERBOLE = cue(
+  '',
+  /\bif (?:i|we|they|he|she|you|u|my|this|that|the)\b[^.!?\n]{0,40}\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to)\b/u,
+);
 /** Someone else's words or a story, not the writer's own state. */
-const REPORTED = /\b(?:he|she|they|my friend|someone|a girl|a boy|a guy|the character|in the (?:book|film|movie|show|song|news)) (?:said|says|told (?:me|us)|texted|wrote|posted|sang)\b|\b(?:the|this|that) (?:song|lyric|lyrics|line|quote) (?:goes|says)\b/u;
+const REPORTED = cue(
+  '',
+  /\b(?:he|she|they|my friend|someone|a girl|a boy|a guy|the character|in the (?:book|film|movie|show|song|news)) (?:said|says|told (?:me|us)|texted|wrote|posted|sang)\b|\b(?:the|this|that) (?:song|lyric|lyrics|line|quote) (?:goes|says)\b/u,
+);
 /** Saying one would not, or no longer does. */
-const NEGATED =
-  /\b(?:would never|will never|'?d never|never (?:would|will)|not (?:going to|gonna|thinking|planning|about to)|won'?t|wouldn'?t|don'?t (?:plan|intend)|no longer (?:want|think))\b[^.!?\n]{0,20}\b(?:kill myself|hurt myself|harm myself|end (?:it|my life)|cut myself|self[- ]?harm|die)\b|\b(?:haven'?t|have not|stopped|quit) (?:self[- ]?harm(?:ed|ing)?|cut(?:t?ing)?|hurt(?:ing)? myself)\b|\b(?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?) clean\b/u;
+const NEGATED = cue(
+  '',
+  /\b(?:would never|will never|'?d never|never (?:would|will)|not (?:going to|gonna|thinking|planning|about to)|won'?t|wouldn'?t|don'?t (?:plan|intend)|no longer (?:want|think))\b[^.!?\n]{0,20}\b(?:kill myself|hurt myself|harm myself|end (?:it|my life)|cut myself|self[- ]?harm|die)\b|\b(?:haven'?t|have not|stopped|quit) (?:self[- ]?harm(?:ed|ing)?|cut(?:t?ing)?|hurt(?:ing)? myself)\b|\b(?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?) clean\b/u,
+);
 /** A goodbye for the night or a trip, not for ever. */
-const ORDINARY_GOODBYE = /\b(?:bed|sleep|for (?:today|tonight|now)|till tomorrow|tmrw|tomorrow|see (?:you|u|ya)|ttyl|later|gn|goodnight|good night|battery|phone (?:is )?dying|holiday|vacation|trip|flight|camp|weekend)\b/u;
+const ORDINARY_GOODBYE = cue(
+  '',
+  /\b(?:bed|sleep|for (?:today|tonight|now)|till tomorrow|tmrw|tomorrow|see (?:you|u|ya)|ttyl|later|gn|goodnight|good night|battery|phone (?:is )?dying|holiday|vacation|trip|flight|camp|weekend)\b/u,
+);
 
 function scoreParts(read: CueReader): Record<Part, number> {
   const parts: Record<Part, number> = { intent: 0, plan: 0, goodbye: 0 };

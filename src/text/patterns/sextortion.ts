@@ -1,6 +1,7 @@
 import type { Detector } from '../../engine/detector.js';
-import { MONEY_AMOUNT, createCueReader } from './cues.js';
-import { buildResult, noisyOr, type CueReader, type Family } from './scoring.js';
+import { MONEY_AMOUNT } from './cues.js';
+import { createCueReader, cue, type CueReader } from './cue.js';
+import { buildResult, noisyOr, type Family } from './scoring.js';
 import { createTextViewer, type TextView } from './text-view.js';
 
 /**
@@ -39,35 +40,59 @@ export const SEXTORTION_FAMILIES = {
 } as const satisfies Record<string, Family>;
 
 /** Intimate by themselves. */
-const INTIMATE =
-  /\b(?:nudes?|naked|nsfw|intimate (?:pics?|pictures?|photos?|images?|videos?|vids?)|explicit (?:pics?|pictures?|photos?|images?|videos?|vids?)|private (?:pics?|pictures?|photos?|images?|videos?|vids?|parts)|sexy (?:pics?|photos?|videos?)|dirty (?:pics?|photos?|videos?)|sex (?:tape|video)|(?:video|webcam|cam|facetime) (?:call|chat|show|recording) (?:of you|you did)|(?:recorded|recording|screen ?recorded|screenshotted) (?:you|u|our (?:video|cam|facetime) call)|touching yourself|without (?:your |ur )?clothes)\b/u;
+const INTIMATE = cue(
+  'nude naked nsfw intimate explicit private sexy dirty sex video webcam cam facetime record screen touching clothes',
+  /\b(?:nudes?|naked|nsfw|intimate (?:pics?|pictures?|photos?|images?|videos?|vids?)|explicit (?:pics?|pictures?|photos?|images?|videos?|vids?)|private (?:pics?|pictures?|photos?|images?|videos?|vids?|parts)|sexy (?:pics?|photos?|videos?)|dirty (?:pics?|photos?|videos?)|sex (?:tape|video)|(?:video|webcam|cam|facetime) (?:call|chat|show|recording) (?:of you|you did)|(?:recorded|recording|screen ?recorded|screenshotted) (?:you|u|our (?:video|cam|facetime) call)|touching yourself|without (?:your |ur )?clothes)\b/u,
+);
 /** The target's own images in ordinary words: "your pics", "a video of you". */
-const YOUR_IMAGES =
-  /\b(?:(?:all )?(?:your|ur) (?:pics?|pictures?|photos?|images?|videos?|vids?|snaps?|screenshots?|recordings?|selfies?)|(?:pics?|pictures?|photos?|images?|videos?|vids?|recording) of (?:you|u)\b)/u;
+const YOUR_IMAGES = cue(
+  'pic picture photo image video vid snap screenshot recording selfie',
+  /\b(?:(?:all )?(?:your|ur) (?:pics?|pictures?|photos?|images?|videos?|vids?|snaps?|screenshots?|recordings?|selfies?)|(?:pics?|pictures?|photos?|images?|videos?|vids?|recording) of (?:you|u)\b)/u,
+);
 /** Images pointed at ("these pics"): they only count under pressure. */
-const POINTED_IMAGES = /\b(?:these|those|the|them|it|this) (?:pics?|pictures?|photos?|images?|videos?|vids?|screenshots?|recordings?)\b|\b(?:them|it all|everything)\b/u;
+const POINTED_IMAGES = cue(
+  '',
+  /\b(?:these|those|the|them|it|this) (?:pics?|pictures?|photos?|images?|videos?|vids?|screenshots?|recordings?)\b|\b(?:them|it all|everything)\b/u,
+);
 /** Spreading something, by the writer, now or if ("I'll post", "or I'm sending", "everyone sees"). */
-const SPREAD =
-  /\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to|im going to|gonna|going to|i can|i could|i'?m about to|about to|i'?ll just|or i|or ill|or i'?ll|i swear i'?ll)\b[^.!?\n]{0,20}\b(?:send|share|post|leak|upload|forward|show|spread|expose|release|publish|put|sell|dm)\b|\b(?:i'?m|im|i am) (?:\w+ )?(?:sending|sharing|posting|leaking|uploading|forwarding|showing|spreading|exposing|releasing)\b|\b(?:every(?:one|body)|(?:your|ur) (?:whole )?(?:family|friends|parents|mum|mom|dad|school|followers|contacts|boyfriend|girlfriend|teachers?|class)|the whole (?:school|internet)) (?:sees?|will see|gets? (?:it|them|to see)|will get (?:it|them)|is (?:going|gonna) (?:to )?see|finds? out|will find out)\b|\b(?:nudes?|pics?|pictures?|photos?|videos?|vids?) (?:are|is|will be|are gonna be|are going to be|go|going) (?:going )?(?:on|to|online|everywhere|public|viral)\b/u;
+const SPREAD = cue(
+  'send shar post leak upload forward show spread expos releas publish put sell dm se get find nude pic picture photo video vid',
+  /\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to|im going to|gonna|going to|i can|i could|i'?m about to|about to|i'?ll just|or i|or ill|or i'?ll|i swear i'?ll)\b[^.!?\n]{0,20}\b(?:send|share|post|leak|upload|forward|show|spread|expose|release|publish|put|sell|dm)\b|\b(?:i'?m|im|i am) (?:\w+ )?(?:sending|sharing|posting|leaking|uploading|forwarding|showing|spreading|exposing|releasing)\b|\b(?:every(?:one|body)|(?:your|ur) (?:whole )?(?:family|friends|parents|mum|mom|dad|school|followers|contacts|boyfriend|girlfriend|teachers?|class)|the whole (?:school|internet)) (?:sees?|will see|gets? (?:it|them|to see)|will get (?:it|them)|is (?:going|gonna) (?:to )?see|finds? out|will find out)\b|\b(?:nudes?|pics?|pictures?|photos?|videos?|vids?) (?:are|is|will be|are gonna be|are going to be|go|going) (?:going )?(?:on|to|online|everywhere|public|viral)\b/u,
+);
 /** Who would see it. */
-const AUDIENCE =
-  /\b(?:(?:to |with )?(?:all |every(?: one)? of )?(?:your|ur) (?:followers|friends|family|parents|mum|mom|dad|school|classmates|contacts|teachers?|boss|girlfriend|boyfriend|gf|bf|wife|husband|church|college|uni|team|coach)|everyone (?:you know|at (?:your|ur) school|in (?:your|ur) (?:contacts|class|school|family))|every(?:one|body)|all over (?:the )?(?:internet|school|insta|instagram|tiktok|snap)|online|on (?:instagram|insta|snap|snapchat|tiktok|facebook|twitter|x|reddit|the internet|porn sites?)|(?:porn|adult) sites?|public(?:ly)?)\b/u;
+const AUDIENCE = cue(
+  '',
+  /\b(?:(?:to |with )?(?:all |every(?: one)? of )?(?:your|ur) (?:followers|friends|family|parents|mum|mom|dad|school|classmates|contacts|teachers?|boss|girlfriend|boyfriend|gf|bf|wife|husband|church|college|uni|team|coach)|everyone (?:you know|at (?:your|ur) school|in (?:your|ur) (?:contacts|class|school|family))|every(?:one|body)|all over (?:the )?(?:internet|school|insta|instagram|tiktok|snap)|online|on (?:instagram|insta|snap|snapchat|tiktok|facebook|twitter|x|reddit|the internet|porn sites?)|(?:porn|adult) sites?|public(?:ly)?)\b/u,
+);
 /** "I have your pics", "I saved everything", "I screenshotted it all". */
-const POSSESSION =
-  /\b(?:i(?:'ve| have)?|i got|i'?ve got|i saved|i recorded|i screenshotted|i screen ?recorded|i kept|i still have) (?:got |saved |recorded |screenshotted )?(?:all |every one of |each of )?(?:your|ur|the|those|these|our) (?:\w+ )?(?:nudes?|pics?|pictures?|photos?|images?|videos?|vids?|snaps?|recording|call|video call|facetime)\b|\bi (?:saved|recorded|screenshotted|screen ?recorded|kept) (?:it all|everything|all of it|the whole (?:call|thing|video call|facetime|chat))\b|\bi (?:have|'ve got|got) (?:screenshots?|screen ?recordings?|recordings?|copies|videos?|a video|a recording) of (?:everything|it all|all of it|what you sent|you|our)\b/u;
+const POSSESSION = cue(
+  'nude pic picture photo image video vid snap recording call facetime saved recorded screenshot screen kept copies',
+  /\b(?:i(?:'ve| have)?|i got|i'?ve got|i saved|i recorded|i screenshotted|i screen ?recorded|i kept|i still have) (?:got |saved |recorded |screenshotted )?(?:all |every one of |each of )?(?:your|ur|the|those|these|our) (?:\w+ )?(?:nudes?|pics?|pictures?|photos?|images?|videos?|vids?|snaps?|recording|call|video call|facetime)\b|\bi (?:saved|recorded|screenshotted|screen ?recorded|kept) (?:it all|everything|all of it|the whole (?:call|thing|video call|facetime|chat))\b|\bi (?:have|'ve got|got) (?:screenshots?|screen ?recordings?|recordings?|copies|videos?|a video|a recording) of (?:everything|it all|all of it|what you sent|you|our)\b/u,
+);
 /** Ordinary ownership of someone's photos: a trip, a party, a match. */
-const ORDINARY_PHOTOS = /\b(?:from|of|at) (?:the|our|last|your|ur|my|that|this) (?:trip|party|holiday|vacation|wedding|game|match|birthday|prom|concert|beach|weekend|night|graduation|shoot|gig|hike|festival|school trip|day out)\b/u;
+const ORDINARY_PHOTOS = cue(
+  '',
+  /\b(?:from|of|at) (?:the|our|last|your|ur|my|that|this) (?:trip|party|holiday|vacation|wedding|game|match|birthday|prom|concert|beach|weekend|night|graduation|shoot|gig|hike|festival|school trip|day out)\b/u,
+);
 /** Pay or send more, or else. */
-const MONEY_DEMAND =
-  /\b(?:pay(?: me)?|send (?:me )?(?:the )?(?:money|cash|funds|bitcoin|btc|crypto|gift ?cards?|[£$€]\s?\d)|transfer|venmo|cash ?app|paypal|zelle|gift ?cards?|bitcoin|btc|wallet address)\b/u;
-const MORE_IMAGES =
-  /\b(?:send (?:me )?(?:more|another|a new|one more|a (?:naked|nude|full body|better))(?: \w+)?|more (?:pics|nudes|photos|videos|vids)|(?:send|show) (?:me )?(?:your|ur) (?:body|boobs|tits|dick|ass))\b/u;
-const CONDITION =
-  /\b(?:or (?:else|i|ill|i'?ll|everyone|your|ur|they|it)|otherwise|unless|if (?:you|u) (?:don'?t|dont|do not|won'?t|refuse|block|ignore|tell|report|stop)|if not|don'?t (?:want|let) (?:everyone|your|ur)|(?:want|would you like) (?:everyone|your|ur) (?:\w+ )?to see)\b/u;
-const DEADLINE =
-  /\b(?:(?:you(?:'ve)?|u) (?:have|got|get) (?:\d+|one|two|three|five|ten|twenty|thirty) ?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|h|m)\b|\d+ ?(?:minutes?|mins?|hours?|hrs?|h) (?:left|to pay|to decide|to send|or|before)|clock(?:'s| is) ticking|tick ?tock|time(?:'s| is) running out|running out of time|before (?:midnight|tonight|tomorrow|the end of (?:the )?day)|by (?:tonight|tomorrow|midnight|\d{1,2} ?(?:am|pm)|the end of (?:the )?day)|countdown|last chance)\b|[⏰⏳⌛]/u;
+const MONEY_DEMAND = cue(
+  '',
+  /\b(?:pay(?: me)?|send (?:me )?(?:the )?(?:money|cash|funds|bitcoin|btc|crypto|gift ?cards?|[£$€]\s?\d+)|transfer|venmo|cash ?app|paypal|zelle|gift ?cards?|bitcoin|btc|wallet address)\b/u,
+);
+const MORE_IMAGES = cue(
+  '',
+  /\b(?:send (?:me )?(?:more|another|a new|one more|a (?:naked|nude|full body|better))(?: \w+)?|more (?:pics|nudes|photos|videos|vids)|(?:send|show) (?:me )?(?:your|ur) (?:body|boobs|tits|dick|ass))\b/u,
+);
+const CONDITION = cue(
+  '',
+  /\b(?:or (?:else|i|ill|i'?ll|everyone|your|ur|they|it)|otherwise|unless|if (?:you|u) (?:don'?t|dont|do not|won'?t|refuse|block|ignore|tell|report|stop)|if not|don'?t (?:want|let) (?:everyone|your|ur)|(?:want|would you like) (?:everyone|your|ur) (?:\w+ )?to see)\b/u,
+);
+const DEADLINE = cue(
+  '',
+  /\b(?:(?:you(?:'ve)?|u) (?:have|got|get) (?:\d+|one|two|three|five|ten|twenty|thirty) ?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|h|m)\b|\d+ ?(?:minutes?|mins?|hours?|hrs?|h) (?:left|to pay|to decide|to send|or|before)|clock(?:'s| is) ticking|tick ?tock|time(?:'s| is) running out|running out of time|before (?:midnight|tonight|tomorrow|the end of (?:the )?day)|by (?:tonight|tomorrow|midnight|\d{1,2} ?(?:am|pm)|the end of (?:the )?day)|countdown|last chance)\b|[⏰⏳⌛]/u,
+);
 /** A friend joking about an embarrassing photo, not coercion. */
-const BANTER = /\b(?:lol|lmao|haha\w*|jk|just kidding|joking)\b|[😂🤣]/u;
+const BANTER = cue('', /\b(?:lol|lmao|haha\w*|jk|just kidding|joking)\b|[😂🤣]/u);
 
 interface Parts {
   readonly threat: number;

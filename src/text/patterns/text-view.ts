@@ -5,18 +5,29 @@ import { normalizeText, stripInvisible } from '../normalize.js';
  *
  * `norm` is {@link normalizeText}'s output, so disguised spellings ("fr33 g1ft", "ｃｏｄｅ", "k.i.l.l")
  * match like plain text; rules run on it through their letter-collapsed twin (see `foldedPattern`).
- * `raw` keeps digits, separators and case (card numbers, phone numbers, codes and postcodes live
- * there): it is only NFKC-folded (full-width digits become ASCII) and stripped of invisible
- * characters. `lower` is `raw` lower-cased, the fallback for a rule that normalisation got in the way of.
+ * `raw` keeps digits, separators and case (card numbers, phone numbers and postcodes live there): it
+ * is only NFKC-folded (full-width digits become ASCII) and stripped of invisible characters.
+ * Normalisation never turns a plain word into another, so word rules need only `norm`; rules about
+ * numbers also read `raw`, because digits and their separators are what they are about.
  */
 export interface TextView {
   readonly norm: string;
   readonly raw: string;
-  readonly lower: string;
+  /** ASCII digits in `raw`: number rules need a few before they are worth running. */
+  readonly digits: number;
 }
 
 /** Curly and modifier apostrophes, so "don’t" and "don't" match the same rule. */
 const APOSTROPHES = /[\u2018\u2019\u02BC\u2032\u0060\u00B4]/gu;
+
+function countDigits(text: string): number {
+  let digits = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += 1;
+  }
+  return digits;
+}
 
 /**
  * Returns a function that builds the {@link TextView} of a text, remembering the last one.
@@ -33,7 +44,7 @@ export function createTextViewer(normalize: (text: string) => string = normalize
     const raw = stripInvisible(safe.normalize('NFKC')).replace(APOSTROPHES, "'");
     const norm = normalize(safe).replace(APOSTROPHES, "'");
     lastText = text;
-    lastView = { norm, raw, lower: raw.toLowerCase() };
+    lastView = { norm, raw, digits: countDigits(raw) };
     return lastView;
   };
 }
