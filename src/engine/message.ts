@@ -1,14 +1,21 @@
 import { GuardError, describeType } from './errors.js';
+import { checkImageAttachment } from '../image/image-input.js';
 
 /** Which way a message travels: before encryption (`outgoing`) or after decryption (`incoming`). */
 export type Direction = 'incoming' | 'outgoing';
 
-/** An image attached to a message. Image checks arrive with the nudity detector. */
+/**
+ * An image attached to a message, checked by the nudity detector. `data` is raw RGBA pixels
+ * (`Uint8Array` / `Uint8ClampedArray`, exactly `width × height × 4` bytes; the Node form), an
+ * `ImageData`, an `ImageBitmap` or a `Blob` holding a PNG/JPEG/WebP/GIF (decoded in browsers and
+ * workers only). At most 50 megapixels and 64 MiB.
+ */
 export interface ImageAttachment {
   readonly type: 'image';
-  /** Raw RGBA pixels, an `ImageData`, an `ImageBitmap` or a `Blob`. */
-  readonly data: unknown;
+  readonly data: Uint8Array | Uint8ClampedArray | ImageData | ImageBitmap | Blob;
+  /** Required with raw RGBA `data`. */
   readonly width?: number;
+  /** Required with raw RGBA `data`. */
   readonly height?: number;
 }
 
@@ -76,6 +83,7 @@ function validateAttachments(value: unknown): readonly ImageAttachment[] {
     if (typeof item !== 'object' || item === null || (item as { type?: unknown }).type !== 'image') {
       throw invalid(`message.attachments[${index}] to be { type: "image", data }`, item);
     }
+    checkImageAttachment(item, `message.attachments[${index}]`); // INVALID_IMAGE: truncated, oversized, not an image
     return item as ImageAttachment;
   });
 }
