@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCollector, type Collector } from '../../server/collector/server.js';
-import { telemetryRecords } from '../../src/reports/telemetry.js';
+import { telemetryRecords, validateTelemetry, type TelemetryRecord } from '../../src/reports/telemetry.js';
+import { createOutbox } from '../../src/reports/outbox.js';
+import { createHttpTransport } from '../../src/reports/transport.js';
+import { createMemoryStorage } from '../../src/reports/storage.js';
 import { flaggedVerdict, letterUuids, sampleReport } from '../fixtures/reports/helpers.js';
 
 const ids = letterUuids(31);
@@ -94,6 +97,23 @@ describe('the collector', () => {
       expect(group!.records).toBe(8);
       expect(group!.labels.map((l) => l.label)).toContain('scam');
       expect((await post(fresh, '/v1/telemetry', { records: [{ ...records[0], id: ids(), label: 'scam' }] })).status).toBe(400);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('takes telemetry through an outbox of its own', async () => {
+    const fresh = await startCollector({ port: 0, db: ':memory:', k: 1, rateLimit: { capacity: 1000 } });
+    try {
+      const outbox = createOutbox<TelemetryRecord>({
+        storage: createMemoryStorage(),
+        transport: createHttpTransport({ endpoint: `${fresh.url}/v1/telemetry`, field: 'records' }),
+        validate: validateTelemetry,
+        dropTier: () => 0,
+      });
+      for (const record of telemetryRecords(await flaggedVerdict(), 'reported', { randomUUID: ids })) await outbox.enqueue(record);
+      expect(await outbox.flush()).toMatchObject({ sent: 2, remaining: 0 });
+      expect((await fresh.store.telemetryGroups())[0]?.records).toBe(2);
     } finally {
       await fresh.close();
     }
