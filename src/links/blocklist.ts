@@ -2,13 +2,14 @@
  * The on-device blocklist: Safe Browsing-style lookups of a URL's expressions against a Rice-coded
  * set of 32-bit SHA-256 prefixes, each hit confirmed against longer hashes before it counts.
  *
- * Confirmation data. 32-byte hashes for ~170k expressions would be ~5.5 MB, more than a chat app
- * should ship for one list. The local hash file keeps `n` more bytes of each hash (default 8, so
- * 96 bits in all; about 1.4 MB): the chance that any of a URL's ≤ 30 expressions matches by accident
- * is ≤ 30 × 170k / 2⁹⁶ ≈ 6·10⁻²³, and nobody gains from forging a collision with a listed phishing
- * URL. Where a deployment prefers to ship prefixes only, a {@link FullHashConfirmer} (for example
- * the demo server) can confirm instead: it receives only the 4-byte prefixes that hit, never the URL
- * or its full hash, exactly like Safe Browsing's `fullHashes.find`.
+ * Confirmation data. 32-byte hashes for the 181,380 shipped expressions would take 5.8 MB, more
+ * than a chat app should ship for one list. The local hash file keeps `n` more bytes of each hash
+ * (default 8, so 96 bits in all: 1.45 MB next to the 380 kB prefix set): the chance that any of a
+ * URL's ≤ 30 expressions matches by accident is ≤ 30 × 181k / 2⁹⁶ ≈ 7·10⁻²³, and nobody gains from
+ * forging a collision with a listed phishing URL. Where a deployment prefers to ship prefixes only,
+ * a {@link FullHashConfirmer} (for example the demo server) can confirm instead: it receives only
+ * the 4-byte prefixes that hit, never the URL or its full hash, exactly like Safe Browsing's
+ * `fullHashes.find`.
  */
 import type { CanonicalUrl } from './canonicalize.js';
 import { urlExpressions } from './expressions.js';
