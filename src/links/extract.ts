@@ -51,6 +51,7 @@ function createLinkify(): LinkifyIt {
 }
 
 let shared: LinkifyIt | undefined;
+const BARE_IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 /** Splits `text` into chunks of about `size` code units, each ending at whitespace when one is near. */
 function* chunks(text: string, size: number): Generator<{ chunk: string; offset: number }> {
@@ -80,6 +81,8 @@ export function extractLinks(text: string, limit = MAX_LINKS_PER_MESSAGE): Extra
     for (const { chunk, offset } of chunks(text, EXTRACT_CHUNK_CHARS)) {
       if (!linkify.test(chunk)) continue;
       for (const match of linkify.match(chunk) ?? []) {
+        // A bare dotted quad is as often a version number as an address; with a path or port it is a link.
+        if (match.schema === '' && BARE_IPV4.test(match.raw)) continue;
         if (seen.has(match.url)) continue;
         seen.add(match.url);
         out.push({ text: match.raw, url: match.url, index: offset + match.index, schemeless: match.schema === '' });

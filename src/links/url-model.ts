@@ -100,7 +100,7 @@ function parseSidecar(bytes: Uint8Array, path: string): UrlModelSidecar {
  *
  * @throws GuardError `MODEL_LOAD_FAILED` (unreadable or malformed files), `MODEL_INTEGRITY` (sha256 mismatch).
  */
-export async function loadUrlModel(source: ModelSource, entry: ManifestEntry, lists: LinkLists, ort_: OrtEnvOptions = {}): Promise<UrlModel> {
+export async function loadUrlModel(source: ModelSource, entry: ManifestEntry, lists: LinkLists, ortOptions: OrtEnvOptions = {}): Promise<UrlModel> {
   if (!entry.sidecar) throw new GuardError('MODEL_LOAD_FAILED', `The manifest entry "${entry.id}" lacks its sidecar.`);
   const [modelBytes, sidecarBytes] = await Promise.all([
     readVerified(source, entry.path, entry.sha256),
@@ -108,7 +108,7 @@ export async function loadUrlModel(source: ModelSource, entry: ManifestEntry, li
   ]);
   const sidecar = parseSidecar(sidecarBytes, entry.sidecar.path);
   const featurizer: UrlFeaturizer = createUrlFeaturizer(lists, sidecar.features);
-  const session: SerialSession = await createSerialSession(modelBytes, entry.path, ort_);
+  const session: SerialSession = await createSerialSession(modelBytes, entry.path, ortOptions);
   const probability = async (facts: UrlFacts): Promise<number> => {
     const { indices, values } = featurizer.featurize(facts);
     if (indices.length === 0) return 0;

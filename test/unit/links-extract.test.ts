@@ -19,6 +19,7 @@ describe('extractLinks', () => {
   it('finds IDNs, punycode, IP hosts and userinfo URLs', () => {
     expect(urls('пример.рф and xn--pypal-4ve.com')).toEqual(['http://пример.рф', 'http://xn--pypal-4ve.com']);
     expect(urls('router at 192.168.0.1/admin')).toEqual(['http://192.168.0.1/admin']);
+    expect(urls('update to version 1.2.3.4 today')).toEqual([]);
     expect(urls('https://www.paypal.com@evil.ru/login')).toEqual(['https://www.paypal.com@evil.ru/login']);
   });
 
