@@ -76,11 +76,12 @@ export function skeletonOf(label: string): string {
   return toLatinSkeleton(label.normalize('NFKC').normalize('NFD')).replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-/** A brand of at least 5 letters that `token` starts with, followed by at most 3 more (`appleid`). */
+/** A brand of at least 5 letters that `token` starts with, followed by a phishing word or digits (`appleid`, `paypal24`). */
 function brandPrefix(token: string, brands: BrandIndex): string | undefined {
-  for (let length = Math.max(5, token.length - 3); length < token.length; length++) {
+  for (let length = 5; length < token.length; length++) {
     const prefix = token.slice(0, length);
-    if (brands.domainsOf(prefix)) return prefix;
+    const rest = token.slice(length);
+    if (brands.domainsOf(prefix) && (RISKY_WORDS.has(rest) || /^\d+$/.test(rest))) return prefix;
   }
   return undefined;
 }
