@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Detector, Reason } from '../../src/engine/detector.js';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Direction } from '../../src/engine/message.js';
-import { createPatternDetectors } from '../../src/text/patterns/index.js';
+import { PATTERN_REASON_CODES, createPatternDetectors } from '../../src/text/patterns/index.js';
 import { PII_FAMILIES } from '../../src/text/patterns/pii.js';
 import { SCAM_FAMILIES } from '../../src/text/patterns/scam-rules.js';
 import { reasonMessage, type Family } from '../../src/text/patterns/scoring.js';
@@ -45,6 +45,11 @@ describe('createPatternDetectors', () => {
       ['patterns-sextortion', ['sextortion']],
     ]);
     expect(detectors.every((d) => typeof d.version === 'string' && d.version.length > 0)).toBe(true);
+  });
+
+  it('lists every reason code, each matching the report format', () => {
+    expect([...CATALOGUE.keys()].sort()).toEqual([...PATTERN_REASON_CODES].sort());
+    for (const code of PATTERN_REASON_CODES) expect(code).toMatch(/^(?:scam|pii|self_harm|sextortion)\.[a-z][a-z0-9_]{0,47}$/u);
   });
 
   it('returns fresh detectors on every call', () => {

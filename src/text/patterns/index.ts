@@ -3,10 +3,11 @@
  * training data (modern scams, outgoing personal details, self-harm, sextortion).
  */
 import type { Detector } from '../../engine/detector.js';
-import { createPiiDetector } from './pii.js';
+import { PII_FAMILIES, createPiiDetector } from './pii.js';
 import { createScamDetector } from './scam.js';
-import { createSelfHarmDetector } from './self-harm.js';
-import { createSextortionDetector } from './sextortion.js';
+import { SCAM_FAMILIES } from './scam-rules.js';
+import { SELF_HARM_FAMILIES, createSelfHarmDetector } from './self-harm.js';
+import { SEXTORTION_FAMILIES, createSextortionDetector } from './sextortion.js';
 import { createTextViewer } from './text-view.js';
 
 export { createPiiDetector } from './pii.js';
@@ -24,3 +25,14 @@ export function createPatternDetectors(): Detector[] {
   const view = createTextViewer();
   return [createScamDetector(view), createPiiDetector(view), createSelfHarmDetector(view), createSextortionDetector(view)];
 }
+
+/**
+ * Every reason code the pattern detectors can produce, for an embedder's report allow-list
+ * (`reports.allowedReasonCodes`).
+ * @example new Set(PATTERN_REASON_CODES).has('scam.otp_request') // true
+ */
+export const PATTERN_REASON_CODES: readonly string[] = Object.freeze(
+  [SCAM_FAMILIES, PII_FAMILIES, SELF_HARM_FAMILIES, SEXTORTION_FAMILIES].flatMap((families) =>
+    Object.values(families).map((family) => family.code),
+  ),
+);

@@ -159,11 +159,11 @@ function scorePhone(view: TextView, read: CueReader): number {
 
 const HOME_ALONE = cue(
   'home alone parent mum mom dad folks family carer nobody no house place flat',
-  /\b(?:home alone|(?:my )?(?:parents|mum|mom|dad|mum and dad|mom and dad|folks|family|carers?) (?:are|is|'re|'s|will be|won'?t be|are gonna be) (?:away|out|gone|not (?:home|back|in)|at work|on holiday|on vacation|working (?:late|nights)|out of town|abroad)|nobody(?:'s| is| will be) (?:home|in|here|around)|no ?one(?:'s| is| will be) (?:home|in|here|around)|(?:house|place|flat) to myself|(?:have|got|having) the (?:house|place|flat) to (?:myself|ourselves))\b/u,
+  /\b(?:home alone|(?:my )?(?:parents|mum|mom|dad|mum and dad|mom and dad|folks|family|carers?)(?: are| is|'re|'s| will be| won'?t be| are gonna be) (?:away|out|gone|not (?:home|back|in)|at work|on holiday|on vacation|working (?:late|nights)|out of town|abroad)|nobody(?:'s| is| will be) (?:home|in|here|around)|no ?one(?:'s| is| will be) (?:home|in|here|around)|(?:house|place|flat) to myself|(?:have|got|having) the (?:house|place|flat) to (?:myself|ourselves))\b/u,
 );
 const ALONE_AT_HOME = cue(
-  'alone myself own',
-  /\b(?:i'?m|im|i am|i'?ll be|ill be|i will be) (?:home |at home )?(?:all )?(?:alone|by myself|on my own)\b[^.!?\n]{0,30}\b(?:home|house|flat|apartment|mine|my place)\b|\b(?:alone|by myself|on my own) (?:at home|at mine|in the house|in the flat)\b/u,
+  'alone myself own just',
+  /\b(?:i'?m|im|i am|i'?ll be|ill be|i will be) (?:home |at home )?(?:all )?(?:alone|by myself|on my own)\b[^.!?\n]{0,30}\b(?:home|house|flat|apartment|mine|my place)\b|\b(?:alone|by myself|on my own|just me) (?:at home|at mine|in the house|in the flat)\b/u,
 );
 const WHEN = cue(
   '',

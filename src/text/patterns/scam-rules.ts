@@ -49,7 +49,7 @@ const PLAIN_CODE = cue(
 /** The code "you just got", "sent to your phone", "by mistake": the OTP-theft script. */
 const CODE_YOU_GOT = cue(
   'code otp pin passcode text sms message number verification',
-  /\b(?:code|otp|pin|passcode|text|sms|message|number)s? (?:that |which )?(?:you|u) (?:just )?(?:got|get|received|receive|will (?:get|receive))\b|\b(?:sent|texted|went) (?:my|a|the) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:they|it|\w+) sent (?:a|the|my) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:code|otp|text|sms)s? (?:that |which )?(?:was |were |i )?(?:just )?(?:sent|went|came) (?:to )?(?:you|u|your|ur)\b|\b(?:sent|send|texted|gave) (?:you |u )?(?:a|the|my|your) (?:code|otp|verification)[^.!?\n]{0,25}\b(?:by mistake|by accident|accidentally|wrong number|instead of)|\b(?:you(?:'ll| will)?|u will|u'll|you should|you're going to|ur going to) (?:get|receive) (?:a |an )?(?:text|code|sms|message|otp)\b/u,
+  /\b(?:code|otp|pin|passcode|text|sms|message|number)s? (?:that |which )?(?:you|u) (?:just )?(?:got|get|received|receive|will (?:get|receive))\b|\b(?:sent|texted|went) (?:my|a|the) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:they|it|\w+) sent (?:a|the|my) (?:\w+ )?code to (?:you|u|your|ur)\b|\b(?:code|otp|text|sms)s? (?:that |which )?(?:was |were |i |we |they |i got |got |has been |have been )?(?:just )?(?:sent|went|came) (?:to )?(?:you|u|your|ur)\b|\b(?:sent|send|texted|gave) (?:you |u )?(?:a|the|my|your) (?:code|otp|verification)[^.!?\n]{0,25}\b(?:by mistake|by accident|accidentally|wrong number|instead of)|\b(?:you(?:'ll| will)?|u will|u'll|you should|you're going to|ur going to) (?:get|receive) (?:a |an )?(?:text|code|sms|message|otp)\b/u,
 );
 /** Asking for a login secret outright. Bank details alone are normal between friends, so they are not here. */
 const ASK_FOR_SECRET = cue(
@@ -84,8 +84,8 @@ function scoreOtp(read: CueReader): number {
 // --- Parcel, toll and tax smishing ---------------------------------------------------------------
 
 const PARCEL = cue(
-  'parcel package delivery redelivery courier shipment consignment royal usps ups dhl fedex evri hermes dpd parcelforce yodel postnl poste canada auspost australia customs',
-  /\b(?:parcel|package|delivery|redelivery|courier|shipment|consignment|royal ?mail|usps|ups|dhl|fedex|evri|hermes|dpd|parcelforce|yodel|postnl|la poste|canada post|auspost|australia post|customs)\b/u,
+  'parcel package delivery redelivery courier shipment consignment royal usps ups dhl fedex evri hermes dpd parcelforce yodel postnl poste canada auspost australia customs post',
+  /\b(?:parcel|package|delivery|redelivery|courier|shipment|consignment|royal ?mail|post office|usps|ups|dhl|fedex|evri|hermes|dpd|parcelforce|yodel|postnl|la poste|canada post|auspost|australia post|customs)\b/u,
 );
 const TOLL = cue(
   'toll ezpass zpass pass fastrak sunpass ipass dart congestion ulez pcn penalty parking traffic speeding road vehicle',
@@ -101,7 +101,7 @@ const FEE = cue(
 );
 const DELIVERY_PROBLEM = cue(
   'could unable failed delivery hold held suspended stopped returned incomplete address details information payment reschedule redeliver deliver re awaiting customs',
-  /\b(?:could ?(?:not|n't) be (?:delivered|dispatched|processed)|(?:was|were) unable to deliver|unable to (?:deliver|be delivered)|failed (?:delivery|to deliver)|delivery (?:attempt )?(?:failed|unsuccessful|suspended)|(?:on|placed on) hold|(?:has been|is being|was) (?:held|suspended|stopped|returned)|incomplete (?:address|information|details)|address (?:is )?(?:incomplete|incorrect|invalid|missing|wrong)|(?:update|confirm|verify|complete|re-?enter) (?:your |the )?(?:address|details|information|delivery (?:details|preferences|address|information)|payment (?:details|information))|reschedule|re-?deliver(?:y)?|awaiting (?:payment|your|customs|clearance)|(?:held|stopped) (?:at|by) customs|will be returned to (?:the )?sender)\b/u,
+  /\b(?:could ?(?:not|n't) be (?:delivered|dispatched|processed)|(?:was|were) unable to deliver|unable to (?:deliver|be delivered)|failed (?:delivery|to deliver)|delivery (?:attempt )?(?:failed|unsuccessful|suspended)|(?:on|placed on) hold|(?:has been|is being|was|is) (?:held|suspended|stopped|returned)|incomplete (?:address|information|details)|address (?:is )?(?:incomplete|incorrect|invalid|missing|wrong)|(?:update|confirm|verify|complete|re-?enter) (?:your |the )?(?:address|details|information|delivery (?:details|preferences|address|information)|payment (?:details|information))|reschedule|re-?deliver(?:y)?|awaiting (?:payment|your|customs|clearance)|(?:held|stopped) (?:at|by) customs|returned to (?:the )?sender)\b/u,
 );
 const CLAIM_STEP = cue(
   'claim click tap visit submit verify confirm fill follow apply complete',
@@ -300,12 +300,12 @@ const SUPPORT_BRAND = cue(
   /\b(?:microsoft|windows|apple|icloud|amazon|paypal|netflix|norton|mcafee|geek squad|it (?:support|department|team)|tech(?:nical)? support|customer (?:support|service)|help ?desk|support team|security (?:team|department|centre|center)|fraud (?:team|department|prevention)|your bank|bank'?s? (?:fraud|security)|barclays|hsbc|lloyds|natwest|santander|chase|wells fargo|bank of america|monzo|revolut|halifax|nationwide)\b/u,
 );
 const SECURITY_PROBLEM = cue(
-  'virus malware spyware infected hack compromised breach suspicious unusual unauthori locked suspended blocked disabled restricted frozen deactivated subscription auto charged debited',
-  /\b(?:virus(?:es)?|malware|spyware|infected|hack(?:ed|ers?)|compromised|breach(?:ed)?|suspicious (?:activity|log ?in|sign[- ]?in|transaction|payment|purchase)|unusual (?:activity|log ?in|sign[- ]?in)|unauthori[sz]ed|(?:account|card|device|computer|pc|laptop|iphone|phone|subscription|apple id) (?:has been |is |was |will be |have been )?(?:locked|suspended|blocked|disabled|restricted|frozen|deactivated|compromised)|subscription (?:has been |was |will be )?(?:renewed|charged)|auto[- ]?renew(?:al|ed)?|(?:charged|debited) (?:you )?[£$€])/u,
+  'virus malware spyware infected hack compromised breach suspicious unusual unauthori locked suspended blocked disabled restricted frozen deactivated subscription auto charged debited payment billing could membership account',
+  /\b(?:virus(?:es)?|malware|spyware|infected|hack(?:ed|ers?)|compromised|breach(?:ed)?|suspicious (?:activity|log ?in|sign[- ]?in|transaction|payment|purchase)|unusual (?:activity|log ?in|sign[- ]?in)|unauthori[sz]ed|(?:account|card|device|computer|pc|laptop|iphone|phone|subscription|apple id) (?:has been |is |was |will be |have been )?(?:locked|suspended|blocked|disabled|restricted|frozen|deactivated|compromised)|subscription (?:has been |was |will be )?(?:renewed|charged)|(?:payment|billing) (?:has )?(?:failed|declined|problem|issue)|could ?(?:not|n't) process your (?:last |recent )?payment|(?:membership|subscription|account) will be (?:cancell?ed|suspended|closed|terminated|deleted)|auto[- ]?renew(?:al|ed)?|(?:charged|debited) (?:you )?[£$€])/u,
 );
 const SUPPORT_ACTION = cue(
   '',
-  /\b(?:call (?:us|now|this number|immediately|back|our)|(?:call|ring|phone|contact) (?:us )?(?:on |at )?\+?\d+|toll[- ]free|(?:install|download) (?:anydesk|teamviewer|the app|this app|an app|the software|this)|anydesk|teamviewer|remote (?:access|desktop|control)|(?:verify|confirm|update|secure|restore|unlock|reactivate|validate) (?:your )?(?:account|identity|details|information|card|payment)|log ?in (?:here|now|below|at)|click (?:here|the link|below)|safe account|move (?:your )?(?:money|funds|savings) (?:to|into)|(?:read|give|confirm) (?:us |me )?(?:your )?(?:card|pin|details)|press 1)\b/u,
+  /\b(?:call (?:us|now|this number|immediately|back|our)|(?:call|ring|phone|contact) (?:us )?(?:on |at )?\+?\d+|toll[- ]free|(?:install|download) (?:anydesk|teamviewer|the app|this app|an app|the software|this)|anydesk|teamviewer|remote (?:access|desktop|control)|(?:verify|confirm|update|secure|restore|unlock|reactivate|validate) (?:your )?(?:account|identity|details|information|card|payment|billing)|(?:call|ring|phone|contact) [^.!?\n]{0,30}\b(?:on|at) \+?\d+|log ?in (?:here|now|below|at)|click (?:here|the link|below)|safe account|move (?:your )?(?:money|funds|savings) (?:to|into)|(?:read|give|confirm) (?:us |me )?(?:your )?(?:card|pin|details)|press 1)\b/u,
 );
 const SAFE_ACCOUNT = cue('', /\b(?:safe|secure|holding) account\b|\b(?:anydesk|teamviewer)\b/u);
 

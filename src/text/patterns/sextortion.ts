@@ -46,8 +46,8 @@ const INTIMATE = cue(
 );
 /** The target's own images in ordinary words: "your pics", "a video of you". */
 const YOUR_IMAGES = cue(
-  'pic picture photo image video vid snap screenshot recording selfie',
-  /\b(?:(?:all )?(?:your|ur) (?:pics?|pictures?|photos?|images?|videos?|vids?|snaps?|screenshots?|recordings?|selfies?)|(?:pics?|pictures?|photos?|images?|videos?|vids?|recording) of (?:you|u)\b)/u,
+  'pic picture photo image video vid snap screenshot recording selfie ones stuff what everything',
+  /\b(?:(?:all )?(?:your|ur) (?:pics?|pictures?|photos?|images?|videos?|vids?|snaps?|screenshots?|recordings?|selfies?)|(?:pics?|pictures?|photos?|images?|videos?|vids?|recording) of (?:you|u)\b|\b(?:the ones|the pics|the stuff|what|everything) (?:you|u) (?:sent|showed|shared)(?: me)?\b)/u,
 );
 /** Images pointed at ("these pics"): they only count under pressure. */
 const POINTED_IMAGES = cue(
@@ -62,7 +62,7 @@ const SPREAD = cue(
 /** Who would see it. */
 const AUDIENCE = cue(
   '',
-  /\b(?:(?:to |with )?(?:all |every(?: one)? of )?(?:your|ur) (?:followers|friends|family|parents|mum|mom|dad|school|classmates|contacts|teachers?|boss|girlfriend|boyfriend|gf|bf|wife|husband|church|college|uni|team|coach)|everyone (?:you know|at (?:your|ur) school|in (?:your|ur) (?:contacts|class|school|family))|every(?:one|body)|all over (?:the )?(?:internet|school|insta|instagram|tiktok|snap)|online|on (?:instagram|insta|snap|snapchat|tiktok|facebook|twitter|x|reddit|the internet|porn sites?)|(?:porn|adult) sites?|public(?:ly)?)\b/u,
+  /\b(?:(?:to |with )?(?:all |every(?: one)? of )?(?:your|ur) (?:followers|friends|family|parents|mum|mom|dad|school|classmates|contacts|teachers?|boss|girlfriend|boyfriend|gf|bf|wife|husband|church|college|uni|team|coach|instagram|insta|snap|snapchat|tiktok|facebook|story|page|profile)|everyone (?:you know|at (?:your|ur) school|in (?:your|ur) (?:contacts|class|school|family))|every(?:one|body)|all over (?:the )?(?:internet|school|insta|instagram|tiktok|snap)|online|on (?:instagram|insta|snap|snapchat|tiktok|facebook|twitter|x|reddit|the internet|porn sites?)|(?:porn|adult) sites?|public(?:ly)?)\b/u,
 );
 /** "I have your pics", "I saved everything", "I screenshotted it all". */
 const POSSESSION = cue(
@@ -120,6 +120,8 @@ function scoreParts(read: CueReader): Parts {
     else if (yours) threat = audience ? 0.5 : 0.35;
     // "pay or I post them everywhere": pointed-at images under pressure, in front of an audience.
     else if (pressure && audience && read(POINTED_IMAGES)) threat = 0.45;
+    // "Send another one or I post it": demanding more images under a spread threat is the scheme itself.
+    else if (more && coercion) threat = 0.5;
   }
   if (possession) threat = noisyOr(threat, intimate ? 0.5 : ordinary ? 0.05 : 0.3);
   if (ordinary) threat *= 0.4;
