@@ -151,3 +151,21 @@ describe('the engine with the nudity detector', () => {
     expect((await engine.checkIncoming(message('smiley'))).action).toBe('allow');
   });
 });
+
+describe('through the real worker (built dist/, as test/unit/worker.test.ts)', () => {
+  let guard: Awaited<ReturnType<typeof import('../../dist/node.js')['createNodeGuard']>>;
+  beforeAll(async () => {
+    const { createNodeGuard } = await import('../../dist/node.js');
+    guard = createNodeGuard({ profile: 'teen' });
+  });
+  afterAll(() => guard?.dispose());
+
+  it('rejects a truncated image with INVALID_IMAGE, then keeps checking images', async () => {
+    const bad = { text: 'look', attachments: [{ type: 'image' as const, data: new Uint8Array(5), width: 4, height: 4 }] };
+    await expect(guard.checkIncoming(bad)).rejects.toMatchObject({ code: 'INVALID_IMAGE' });
+    const verdict = await guard.checkIncoming(message('skin-tone-texture'));
+    expect(verdict.flags).toContain('nudity');
+    expect(verdict.degraded).toBe(false);
+    expect((await guard.checkIncoming(message('landscape'))).flags).not.toContain('nudity');
+  }, 30_000);
+});
