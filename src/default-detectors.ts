@@ -3,6 +3,7 @@ import type { OrtEnvOptions } from './runtime/ort-env.js';
 import { createTextModelDetector, type TextModelDetectorOptions } from './text/text-model-detector.js';
 import { createPatternDetectors } from './text/patterns/index.js';
 import { createNudityDetector } from './image/nudity-detector.js';
+import { createLinkDetector } from './links/link-detector.js';
 
 /** Where the built-in detectors find their models. Structured-cloneable, so it crosses the worker boundary. */
 export interface DetectorConfig {
@@ -22,11 +23,18 @@ function modelOptions(config: DetectorConfig): TextModelDetectorOptions {
 
 /**
  * ChatGuard's own detectors, in the order they run: the trained text model, then the
- * explained pattern families for signals without public training data, then the image nudity
- * model (loaded on the first message with an image attachment).
+ * explained pattern families for signals without public training data, the link checker
+ * (blocklist, look-alike heuristics, URL model), then the image nudity model (loaded on the
+ * first message with an image attachment).
  * @example
  * const engine = createEngine({ profile: 'teen', detectors: defaultDetectors() });
  */
 export function defaultDetectors(config: DetectorConfig = {}): Detector[] {
-  return [createTextModelDetector(modelOptions(config)), ...createPatternDetectors(), createNudityDetector(modelOptions(config))];
+  const models = modelOptions(config);
+  return [
+    createTextModelDetector(models),
+    ...createPatternDetectors(),
+    createLinkDetector(models),
+    createNudityDetector(models),
+  ];
 }
