@@ -100,8 +100,8 @@ const FEE = cue(
   /\b(?:fee|unpaid|outstanding|owed?|overdue|arrears|balance|(?:amount|payment) due|small (?:charge|payment|fee)|(?:shipping|delivery|customs|redelivery|handling|import|postage|processing|admin) (?:charge|cost|fee|duty|payment)|pay(?:ment)?|settle|surcharge)\b/u,
 );
 const DELIVERY_PROBLEM = cue(
-  'could unable failed delivery hold held suspended stopped returned incomplete address details information payment reschedule redeliver deliver re awaiting customs',
-  /\b(?:could ?(?:not|n't) be (?:delivered|dispatched|processed)|(?:was|were) unable to deliver|unable to (?:deliver|be delivered)|failed (?:delivery|to deliver)|delivery (?:attempt )?(?:failed|unsuccessful|suspended)|(?:on|placed on) hold|(?:has been|is being|was|is) (?:held|suspended|stopped|returned)|incomplete (?:address|information|details)|address (?:is )?(?:incomplete|incorrect|invalid|missing|wrong)|(?:update|confirm|verify|complete|re-?enter) (?:your |the )?(?:address|details|information|delivery (?:details|preferences|address|information)|payment (?:details|information))|reschedule|re-?deliver(?:y)?|awaiting (?:payment|your|customs|clearance)|(?:held|stopped) (?:at|by) customs|returned to (?:the )?sender)\b/u,
+  'could unable failed delivery hold held suspended stopped returned incomplete address details information payment reschedule redeliver deliver re awaiting customs can cannot insufficient',
+  /\b(?:(?:could ?(?:not|n't)|can ?(?:not|n't)|cannot) be (?:delivered|dispatched|processed)|insufficient (?:postage|payment|funds)|(?:was|were) unable to deliver|unable to (?:deliver|be delivered)|failed (?:delivery|to deliver)|delivery (?:attempt )?(?:failed|unsuccessful|suspended)|(?:on|placed on) hold|(?:has been|is being|was|is) (?:held|suspended|stopped|returned)|incomplete (?:address|information|details)|address (?:is )?(?:incomplete|incorrect|invalid|missing|wrong)|(?:update|confirm|verify|complete|re-?enter) (?:your |the )?(?:address|details|information|delivery (?:details|preferences|address|information)|payment (?:details|information))|reschedule|re-?deliver(?:y)?|awaiting (?:payment|your|customs|clearance)|(?:held|stopped) (?:at|by) customs|returned to (?:the )?sender)\b/u,
 );
 const CLAIM_STEP = cue(
   'claim click tap visit submit verify confirm fill follow apply complete',
@@ -189,8 +189,8 @@ const CRYPTO = cue(
   /\b(?:crypto(?:currency|currencies)?|bitcoins?|btc|eth(?:ereum)?|usdt|tether|binance|coinbase|forex|fx trading|trading (?:platform|app|account|signals?|bot|mentor|group)|mining (?:pool|platform|rig)|nfts?|defi|liquidity (?:pool|mining)|stock tips|invest(?:ing|ed|ment|ments|or|ors)?)\b/u,
 );
 const PROMISED_RETURNS = cue(
-  'guarantee risk double daily weekly day week hour profit return roi gain passive freedom withdraw doubled tripled made earn making turn grow grew',
-  /\b(?:guaranteed?|risk[- ]?free|no risk|zero risk|double (?:your|ur) (?:money|investment|btc|crypto|income)|\d{1,4}(?:\.\d+)? ?% (?:(?:profit|return|roi|interest|gains?) )?(?:daily|weekly|a day|a week|per day|per week|every day|each day|every week|in (?:\d+|a|one|two) (?:days?|hours?|weeks?))|(?:profits?|returns?|roi) (?:of|up to) \d+|(?:huge|massive|big|insane|crazy|high|consistent|steady) (?:profits?|returns|gains)|passive income|financial freedom|withdraw (?:your|ur|my) (?:profits?|earnings|returns)|(?:doubled|tripled) (?:my|his|her|our|their) (?:money|investment|savings)|(?:made|earned|making|earning|turned|turn|turning|grow|grew) [£$€]?\d[\d,.]*k?\b[^.!?\n]{0,25}\b(?:profit|in (?:a|one|just|only) (?:week|day|month|few days)|from (?:trading|investing|crypto|bitcoin|forex)|into [£$€]?\d))/u,
+  'guarantee risk double daily weekly day week hour profit return roi gain passive freedom withdraw doubled tripled made earn making turn grow grew every each double',
+  /\b(?:guaranteed?|risk[- ]?free|no risk|zero risk|double (?:your|ur) (?:money|investment|btc|crypto|income)|\d{1,4}(?:\.\d+)? ?% [^.!?\n]{0,15}?\b(?:daily|weekly|a day|a week|per day|per week|every (?:single )?(?:day|week)|each (?:day|week)|in (?:\d+|a|one|two) (?:days?|hours?|weeks?))|double what (?:i|you|u|we) (?:put in|invested|started with)|(?:profits?|returns?|roi) (?:of|up to) \d+|(?:huge|massive|big|insane|crazy|high|consistent|steady) (?:profits?|returns|gains)|passive income|financial freedom|withdraw (?:your|ur|my) (?:profits?|earnings|returns)|(?:doubled|tripled) (?:my|his|her|our|their) (?:money|investment|savings)|(?:made|earned|making|earning|turned|turn|turning|grow|grew) [£$€]?\d[\d,.]*k?\b[^.!?\n]{0,25}\b(?:profit|in (?:a|one|just|only) (?:week|day|month|few days)|from (?:trading|investing|crypto|bitcoin|forex)|into [£$€]?\d))/u,
 );
 const RECRUIT = cue(
   '',
@@ -214,7 +214,7 @@ const WRONG_NUMBER = cue(
 );
 const FRIENDLY_PIVOT = cue(
   '',
-  /\b(?:nice to (?:meet|chat with|talk to|know) (?:you|u)|(?:glad|happy) (?:to have|i) (?:met|reached|found)|(?:can|could|shall|may) (?:we|i) (?:be friends|get to know|chat|keep (?:chatting|talking|in touch)|make friends)|mind if (?:we|i) (?:chat|keep chatting|get to know|make friends)|where are you (?:from|based)|what do you do for (?:a )?(?:living|work)|fate|destiny|(?:it'?s|must be) a sign|meant to (?:be|meet)|are you (?:single|married)|would you (?:like|mind) (?:to )?(?:be friends|chatting|making friends|get to know)|make (?:a )?(?:new )?friends?|lovely (?:profile|photo)|you seem (?:nice|kind|lovely))\b/u,
+  /\b(?:nice to (?:meet|chat with|talk to|know) (?:you|u)|you seem (?:really |so |very |like a )?(?:nice|kind|lovely|friendly|sweet|interesting|fun)|(?:would you like|do you want|want) to (?:chat|talk|be friends|get to know)|(?:glad|happy) (?:to have|i) (?:met|reached|found)|(?:can|could|shall|may) (?:we|i) (?:be friends|get to know|chat|keep (?:chatting|talking|in touch)|make friends)|mind if (?:we|i) (?:chat|keep chatting|get to know|make friends)|where are you (?:from|based)|what do you do for (?:a )?(?:living|work)|fate|destiny|(?:it'?s|must be) a sign|meant to (?:be|meet)|are you (?:single|married)|would you (?:like|mind) (?:to )?(?:be friends|chatting|making friends|get to know)|make (?:a )?(?:new )?friends?|lovely (?:profile|photo)|you seem (?:nice|kind|lovely))\b/u,
 );
 const BUSINESS_PIVOT = cue(
   '',
@@ -279,7 +279,7 @@ const ROMANCE_MONEY_ASK = cue(
 const UNTRACEABLE_PAYMENT = cue('', /\b(?:wire|western union|moneygram|gift ?cards?|bitcoin|crypto|usdt)\b/u);
 const HARDSHIP = cue(
   '',
-  /\b(?:hospital|medical (?:bills?|fees?|treatment)|surgery|operation|(?:plane|flight|air|train) ?tickets?|visa|customs|(?:stuck|stranded|detained|trapped) (?:at|in)|airport|frozen|blocked (?:account|funds|card)|inheritance|gold|diamonds?|oil rig|deployed|deployment|military|army|soldier|peacekeeping|un mission|sick (?:mother|mum|mom|daughter|son|child|father|dad)|lawyer|release (?:the |my )?(?:funds|package|inheritance|gold)|clearance (?:fee|certificate)|(?:come|fly|travel) (?:over )?(?:to )?(?:see|meet|visit|be with) (?:you|u)|so (?:i|we) can (?:finally )?(?:be together|meet))\b/u,
+  /\b(?:hospital|medical (?:bills?|fees?|treatment)|surgery|operation|(?:plane|flight|air|train) ?tickets?|flights?|salary (?:is )?(?:delayed|late|held|frozen)|(?:working|stationed|deployed) (?:in|on|abroad|overseas)|(?:come|fly|travel)(?: over)?(?: and| to) (?:see|meet|visit|be with|marry|hold) (?:you|u)|visa|customs|(?:stuck|stranded|detained|trapped) (?:at|in)|airport|frozen|blocked (?:account|funds|card)|inheritance|gold|diamonds?|oil rig|deployed|deployment|military|army|soldier|peacekeeping|un mission|sick (?:mother|mum|mom|daughter|son|child|father|dad)|lawyer|release (?:the |my )?(?:funds|package|inheritance|gold)|clearance (?:fee|certificate)|(?:come|fly|travel) (?:over )?(?:to )?(?:see|meet|visit|be with) (?:you|u)|so (?:i|we) can (?:finally )?(?:be together|meet))\b/u,
 );
 
 function scoreRomance(read: CueReader): number {
@@ -325,7 +325,7 @@ function scoreTechSupport(read: CueReader): number {
 
 const WON_STRONG = cue(
   'won selected chosen picked winner draw prize winning claim lottery sweepstake jackpot',
-  /\b(?:you(?:'ve| have)? (?:just )?(?:won|been (?:selected|chosen|picked|randomly selected))|(?:you are|you're|ur|u r) (?:our |the |a )?(?:lucky )?(?:winner|selected)|(?:lucky|prize|grand|cash) (?:draw|winner|prize)|winning (?:number|ticket|entry)|claim (?:your|the|ur) (?:prize|reward|gift|winnings|voucher|iphone|cash|free)|lottery|sweepstakes?|jackpot)\b/u,
+  /\b(?:(?:you|your (?:mobile |phone )?number|your email|your entry|your ticket)(?:'ve| have| has)? (?:just )?(?:won|been (?:selected|chosen|picked|randomly selected))|(?:you are|you're|ur|u r) (?:our |the |a )?(?:lucky )?(?:winner|selected)|(?:lucky|prize|grand|cash) (?:draw|winner|prize)|winning (?:number|ticket|entry)|claim (?:your|the|ur) (?:prize|reward|gift|winnings|voucher|iphone|cash|free)|lottery|sweepstakes?|jackpot)\b/u,
 );
 const WON_WEAK = cue(
   'congrat giveaway free complimentary reward points',
@@ -337,7 +337,7 @@ const PRIZE_CLAIM = cue(
 );
 const PRIZE_FEE = cue(
   '',
-  /\b(?:(?:shipping|delivery|processing|admin|handling|release|clearance|postage) (?:fee|charge|cost)|pay (?:a |the )?(?:small |tiny )?(?:fee|shipping|postage|delivery)|(?:just|only) pay|small fee)\b/u,
+  /\b(?:(?:shipping|delivery|processing|admin|handling|release|clearance|postage) (?:fee|charge|cost)|pay (?:just |only )?(?:a |the )?(?:small |tiny )?(?:[£$€]\s?[\d.,]+ )?(?:for )?(?:fee|shipping|postage|delivery|p&p)|[£$€]\s?[\d.,]+ (?:for )?(?:shipping|postage|delivery|p&p)|(?:just|only) pay|small fee)\b/u,
 );
 
 function scorePrize(read: CueReader): number {
