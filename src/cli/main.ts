@@ -6,7 +6,7 @@ const USAGE = `Usage: chatguard scan [--profile child|teen|adult]
 
 Reads JSON Lines on stdin, one message per line:
   {"id": string, "text": string, "direction"?: "incoming"|"outgoing",
-   "conversation"?: string, "contact"?: boolean, "sender"?: string}
+   "conversation"?: string, "contact"?: boolean, "sender"?: string, "image"?: string (PNG/JPEG path)}
 Writes one JSON line per input line to stdout (a verdict, or {"id"?, "error": {"code", "message"}}).
 Blank lines are skipped. Exit code 0 unless the input stream itself fails; 2 for bad arguments.`;
 

@@ -2,6 +2,7 @@ import { GuardError, describeType, isGuardError } from '../engine/errors.js';
 import type { Engine } from '../engine/engine.js';
 import type { Direction, Message } from '../engine/message.js';
 import type { Verdict } from '../engine/verdict.js';
+import { readImageFile } from './read-image-file.js';
 
 /** One output line of `chatguard scan`: a verdict or an error. */
 export type ScanOutput = ReturnType<typeof toOutput> | ScanError;
@@ -15,6 +16,8 @@ export interface ScanError {
 interface ScanInput {
   readonly message: Message;
   readonly direction: Direction;
+  /** Path of a PNG or JPEG file to check as an image attachment. */
+  readonly imagePath?: string;
 }
 
 /** Parses one input line into a message, or throws a GuardError saying what was expected. */
@@ -36,6 +39,7 @@ export function parseScanLine(line: string): ScanInput {
     ['conversation', 'a string', (v) => v === undefined || typeof v === 'string'],
     ['sender', 'a string', (v) => v === undefined || typeof v === 'string'],
     ['contact', 'true or false', (v) => v === undefined || typeof v === 'boolean'],
+    ['image', 'a file path string', (v) => v === undefined || typeof v === 'string'],
   ];
   for (const [name, expected, ok] of fields) {
     if (!ok(raw[name])) throw new GuardError('INVALID_MESSAGE', `Expected "${name}" to be ${expected}, got ${describeType(raw[name])}.`);
@@ -47,7 +51,8 @@ export function parseScanLine(line: string): ScanInput {
     ...(raw['sender'] === undefined ? {} : { senderId: raw['sender'] as string }),
     ...(raw['contact'] === undefined ? {} : { senderIsContact: raw['contact'] as boolean }),
   };
-  return { message, direction: (raw['direction'] as Direction | undefined) ?? 'incoming' };
+  const direction = (raw['direction'] as Direction | undefined) ?? 'incoming';
+  return raw['image'] === undefined ? { message, direction } : { message, direction, imagePath: raw['image'] as string };
 }
 
 /** The CLI's documented output shape for a verdict. */
@@ -71,8 +76,10 @@ function toOutput(verdict: Verdict) {
 export async function scanLine(engine: Engine, line: string): Promise<ScanOutput> {
   let id: string | undefined;
   try {
-    const { message, direction } = parseScanLine(line);
-    id = message.id;
+    const parsed = parseScanLine(line);
+    id = parsed.message.id;
+    const { direction } = parsed;
+    const message = parsed.imagePath === undefined ? parsed.message : { ...parsed.message, attachments: [await readImageFile(parsed.imagePath)] };
     const verdict = direction === 'incoming' ? await engine.checkIncoming(message) : await engine.checkOutgoing(message);
     return toOutput(verdict);
   } catch (error) {

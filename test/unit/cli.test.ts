@@ -1,6 +1,11 @@
 // The CLI contract, end to end through the real bin and a child process.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { fileURLToPath } from 'node:url';
 import { LABELS } from '../../src/engine/labels.js';
 import { ACTIONS } from '../../src/engine/policy-table.js';
@@ -90,6 +95,26 @@ describe('chatguard scan', () => {
     const { stdout } = await run(['scan'], '\r\n{"id":"a","text":"hi"}\r\n\n{"id":"b","text":"yo"}');
     expect(stdout.trimEnd().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b']);
   });
+
+  it('checks an image file named by the "image" field, and reports a bad one as INVALID_IMAGE', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chatguard-cli-'));
+    const png = new PNG({ width: 32, height: 24 });
+    for (let i = 0; i < png.data.length; i += 4) png.data.set([i % 256, 40, 200, 255], i);
+    writeFileSync(join(dir, 'pattern.png'), PNG.sync.write(png));
+    const pixels = Buffer.alloc(16 * 16 * 4, 90);
+    writeFileSync(join(dir, 'grey.jpg'), jpeg.encode({ data: pixels, width: 16, height: 16 }, 80).data);
+    writeFileSync(join(dir, 'cut.png'), PNG.sync.write(png).subarray(0, 60));
+    writeFileSync(join(dir, 'notes.txt'), 'not an image');
+    const input = ['pattern.png', 'grey.jpg', 'cut.png', 'notes.txt', 'missing.png']
+      .map((file, i) => JSON.stringify({ id: `i${i}`, text: '', image: join(dir, file) }))
+      .join('\n');
+    const lines = (await run(['scan', '--profile', 'teen'], input)).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    for (const ok of lines.slice(0, 2)) {
+      expect(ok).toMatchObject({ degraded: false });
+      expect(ok.scores.nudity).toBeGreaterThanOrEqual(0);
+    }
+    for (const bad of lines.slice(2)) expect(bad.error.code).toBe('INVALID_IMAGE');
+  }, 60_000);
 
   it('exits 2 with usage for bad arguments', async () => {
     for (const args of [[], ['scan', '--profile', 'toddler'], ['scan', '--bogus'], ['zap']]) {
