@@ -1,4 +1,6 @@
-import type { Message } from './engine/message.js';
+import type { ImageAttachment, Message } from './engine/message.js';
+import type { ImageContext } from './engine/engine.js';
+import { withTransferredAttachments } from './worker/transfer-attachments.js';
 import type { Profile } from './engine/policy-table.js';
 import type { Verdict } from './engine/verdict.js';
 import { resolvePolicy } from './engine/policy.js';
@@ -18,6 +20,12 @@ export interface GuardOptions extends WorkerConfig {
   readonly createWorker?: WorkerFactory;
   /** Where reports go; it stays on this side of the worker. @defaultValue none: reports are only returned */
   readonly outbox?: ReportSink;
+  /**
+   * Move image attachments' pixel buffers (and ImageBitmaps) to the worker instead of copying them.
+   * The caller's buffers are detached after the call: pass a copy if you still need the pixels.
+   * @defaultValue true
+   */
+  readonly transferAttachments?: boolean;
 }
 
 /** The guard as a chat front-end uses it: the engine's methods, run in a worker. */
@@ -26,6 +34,8 @@ export interface Guard {
   checkIncoming(message: Message): Promise<Verdict>;
   /** Checks a message before it is encrypted. @throws like `checkIncoming`. */
   checkOutgoing(message: Message): Promise<Verdict>;
+  /** Checks one image as a message with no text. @throws GuardError `INVALID_IMAGE`, and like `checkIncoming`. */
+  checkImage(image: ImageAttachment, context?: ImageContext): Promise<Verdict>;
   /** Starts the worker and loads every model; optional, checks do it on demand. */
   ready(): Promise<void>;
   setProfile(profile: Profile): Promise<void>;
@@ -62,7 +72,9 @@ export function webWorkerFactory(): WorkerHandle {
  * if (verdict.action !== 'allow') showWarning(verdict.reasons, verdict.choices);
  */
 export function createGuard(options: GuardOptions = {}): Guard {
-  const { createWorker = webWorkerFactory, outbox, ...config } = options;
+  const { createWorker = webWorkerFactory, outbox, transferAttachments = true, ...config } = options;
+  const moved = <T extends object>(value: T, attachments: readonly ImageAttachment[] | undefined): T =>
+    transferAttachments ? withTransferredAttachments(value, attachments) : value;
   // Drawn here, not in the worker, so a restarted worker keeps the same pseudonyms.
   const workerConfig = { ...config, reports: { ...config.reports, deviceSecret: config.reports?.deviceSecret ?? randomDeviceSecret() } };
   const { queueSignals } = resolveReportOptions(workerConfig.reports);
@@ -76,8 +88,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
   // The worker gets the current settings on every (re)start, so a crash does not forget them.
   const host = new WorkerHost(createWorker, () => ({ ...workerConfig, profile, trustedContacts: [...trusted] }));
   return {
-    checkIncoming: (message) => host.call((remote) => remote.checkIncoming(message)).then(queued),
-    checkOutgoing: (message) => host.call((remote) => remote.checkOutgoing(message)).then(queued),
+    checkIncoming: (message) => host.call((remote) => remote.checkIncoming(moved(message, message?.attachments))).then(queued),
+    checkOutgoing: (message) => host.call((remote) => remote.checkOutgoing(moved(message, message?.attachments))).then(queued),
+    checkImage: (image, context) => host.call((remote) => remote.checkImage(moved(image, [image]), context)).then(queued),
     ready: () => host.call((remote) => remote.ready()),
     async setProfile(next) {
       profile = resolvePolicy({ ...workerConfig, profile: next }).profile;

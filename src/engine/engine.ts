@@ -1,6 +1,6 @@
 import { LABELS, zeroScores, type Label, type LabelScores } from './labels.js';
 import { GuardError, isGuardError } from './errors.js';
-import { analysisWindow, validateMessage, type Direction, type Message } from './message.js';
+import { analysisWindow, validateMessage, type Direction, type ImageAttachment, type Message } from './message.js';
 import type { Detector, DetectorResult, Reason } from './detector.js';
 import { registerDetectors, type RegisteredDetector } from './registry.js';
 import { decide, resolvePolicy, type PolicyOptions, type ResolvedPolicy } from './policy.js';
@@ -26,6 +26,11 @@ export interface Engine {
   checkIncoming(message: Message): Promise<Verdict>;
   /** Checks a message before it is encrypted and sent. @throws like `checkIncoming`. */
   checkOutgoing(message: Message): Promise<Verdict>;
+  /**
+   * Checks one image on its own, as a message with no text: a shortcut for a message whose only content is the image.
+   * @throws GuardError `INVALID_IMAGE` for truncated, oversized or non-image input, and like `checkIncoming`.
+   */
+  checkImage(image: ImageAttachment, context?: ImageContext): Promise<Verdict>;
   /** Loads every detector. Checks call it themselves; call it early to warm up. */
   ready(): Promise<void>;
   setProfile(profile: Profile): void;
@@ -39,6 +44,9 @@ export interface Engine {
   recordDecision(verdict: Verdict, decision: Decision, context?: DecisionContext): Promise<Report>;
   dispose(): void;
 }
+
+/** Where an image checked with `checkImage` comes from. @defaultValue direction `'incoming'` */
+export type ImageContext = Omit<Message, 'text' | 'attachments'> & { readonly direction?: Direction };
 
 /** A detector's outcome for one message, or its failure. */
 type Outcome = { readonly detector: Detector; readonly result?: DetectorResult; readonly failed?: true };
@@ -87,6 +95,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   return {
     checkIncoming: (message) => check(message, 'incoming'),
     checkOutgoing: (message) => check(message, 'outgoing'),
+    checkImage: (image, context = {}) => {
+      const { direction = 'incoming', ...rest } = context;
+      return check({ ...rest, text: '', attachments: [image] }, direction);
+    },
     ready,
     setProfile(profile) {
       policy = resolvePolicy({ ...options, profile });

@@ -1,6 +1,6 @@
-import { createEngine, type Engine } from '../engine/engine.js';
+import { createEngine, type Engine, type ImageContext } from '../engine/engine.js';
 import { GuardError } from '../engine/errors.js';
-import type { Message } from '../engine/message.js';
+import type { ImageAttachment, Message } from '../engine/message.js';
 import type { Profile } from '../engine/policy-table.js';
 import type { Verdict } from '../engine/verdict.js';
 import { defaultDetectors, type DetectorConfig } from '../default-detectors.js';
@@ -20,6 +20,7 @@ export interface WorkerApi {
   ready(): Promise<void>;
   checkIncoming(message: Message): Promise<Verdict>;
   checkOutgoing(message: Message): Promise<Verdict>;
+  checkImage(image: ImageAttachment, context?: ImageContext): Promise<Verdict>;
   setProfile(profile: Profile): void;
   setTrustedContact(senderId: string, trusted: boolean): void;
   recordDecision(verdict: Verdict, decision: Decision, context?: DecisionContext): Promise<Report>;
@@ -40,6 +41,7 @@ export function createWorkerApi(): WorkerApi {
     ready: () => requireEngine().ready(),
     checkIncoming: (message) => requireEngine().checkIncoming(message),
     checkOutgoing: (message) => requireEngine().checkOutgoing(message),
+    checkImage: (image, context) => requireEngine().checkImage(image, context),
     setProfile: (profile) => requireEngine().setProfile(profile),
     setTrustedContact: (senderId, trusted) => requireEngine().setTrustedContact(senderId, trusted),
     recordDecision: (verdict, decision, context) => requireEngine().recordDecision(verdict, decision, context),

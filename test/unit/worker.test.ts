@@ -79,6 +79,25 @@ describe('the worker boundary', () => {
     }
   });
 
+  it('checks an image in the worker, moving its pixel buffer instead of copying it', async () => {
+    const pixels = new Uint8Array(64 * 64 * 4).fill(128);
+    const verdict = await guard.checkImage({ type: 'image', data: pixels, width: 64, height: 64 }, { id: 'img', direction: 'outgoing' });
+    expect(verdict).toMatchObject({ id: 'img', direction: 'outgoing', degraded: false });
+    expect(verdict.scores.nudity).toBeGreaterThanOrEqual(0);
+    expect(pixels.byteLength).toBe(0); // transferred: the worker owns it now
+  });
+
+  it('copies attachments when transfer is turned off', async () => {
+    const copying = createNodeGuard({ transferAttachments: false });
+    try {
+      const pixels = new Uint8Array(8 * 8 * 4).fill(10);
+      await copying.checkIncoming({ text: 'look', attachments: [{ type: 'image', data: pixels, width: 8, height: 8 }] });
+      expect(pixels.byteLength).toBe(8 * 8 * 4);
+    } finally {
+      copying.dispose();
+    }
+  });
+
   it('rejects bad options on the calling thread, before any worker starts', () => {
     expect(() => createNodeGuard({ profile: 'toddler' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
   });
