@@ -25,7 +25,33 @@ function explanationsTable(): string {
   return ['| label | shown on an incoming message | shown on an outgoing message |', '|---|---|---|', ...rows].join('\n');
 }
 
-const SECTIONS: Record<string, () => string> = { policy: policyTable, explanations: explanationsTable };
+interface ManifestSource {
+  readonly name: string;
+  readonly licence: string;
+}
+interface ManifestModel {
+  readonly id: string;
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly rebuild: string;
+  readonly training_data?: readonly ManifestSource[];
+  readonly sources?: readonly ManifestSource[];
+  readonly source?: ManifestSource;
+}
+
+function modelsTable(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../models/manifest.json', import.meta.url), 'utf8')) as { models: ManifestModel[] };
+  const rows = manifest.models.map((model) => {
+    const sources = model.training_data ?? model.sources ?? (model.source ? [model.source] : []);
+    const data = sources.map((source) => `${source.name} (${source.licence})`).join('; ');
+    const size = `${(model.bytes / 1024).toFixed(0)} KiB`;
+    return `| \`${model.id}\` | \`models/${model.path}\` | ${size} | \`${model.sha256.slice(0, 12)}…\` | ${data} | \`${model.rebuild}\` |`;
+  });
+  return ['| id | file | size | sha256 | data (licence) | rebuilt by |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+const SECTIONS: Record<string, () => string> = { policy: policyTable, explanations: explanationsTable, models: modelsTable };
 
 function render(readme: string): string {
   let out = readme;
