@@ -70,7 +70,6 @@ export interface ChatPane {
   dispose(): void;
 }
 
-const CONVERSATION = 'demo-alex-jay';
 const DECISION_FOR: Readonly<Record<Exclude<Choice, 'get_help'>, Decision>> = {
   proceed: 'proceeded',
   cancel: 'cancelled',
@@ -98,6 +97,9 @@ export function createChatPane(options: PaneOptions): ChatPane {
   let session: Session | undefined;
   let identity: Identity | undefined;
   let blocked = false;
+  // Each example starts a new conversation, so one example's history does not colour the next one's verdicts.
+  let conversations = 1;
+  let conversation = `demo-${me.id}-${conversations}`;
   const arrived = new Map<string, () => void>();
   const arrivedIds = new Set<string>();
 
@@ -220,7 +222,7 @@ export function createChatPane(options: PaneOptions): ChatPane {
     const decision = choice === 'proceed' && verdict.direction === 'incoming' && verdict.action === 'warn' ? 'dismissed' : DECISION_FOR[choice];
     const reportsPeer = choice === 'block_sender' || choice === 'report';
     try {
-      await guard.recordDecision(verdict, decision, { conversationId: CONVERSATION, textLength, ...(reportsPeer ? { counterpartAccountId: peer.id } : {}) });
+      await guard.recordDecision(verdict, decision, { conversationId: conversation, textLength, ...(reportsPeer ? { counterpartAccountId: peer.id } : {}) });
       if (choice === 'report') options.toast(`Reported ${peer.name}. Only a metadata-only report left ${me.name}'s phone: no text, no links.`);
     } catch (error) {
       options.toast(`The decision could not be recorded (${isGuardError(error) ? error.code : 'error'}).`);
@@ -285,7 +287,7 @@ export function createChatPane(options: PaneOptions): ChatPane {
     const message: Message = {
       id,
       text,
-      conversationId: CONVERSATION,
+      conversationId: conversation,
       senderId: me.id,
       sentAt,
       ...(photo ? { attachments: [{ type: 'image' as const, data: photo }] } : {}),
@@ -438,7 +440,7 @@ export function createChatPane(options: PaneOptions): ChatPane {
     const message: Message = {
       id: envelope.id,
       text: payload.text,
-      conversationId: CONVERSATION,
+      conversationId: conversation,
       senderId: peer.id,
       senderIsContact: false,
       sentAt,
@@ -589,6 +591,8 @@ export function createChatPane(options: PaneOptions): ChatPane {
     setProfile,
     divider(title) {
       blocked = false;
+      conversations += 1;
+      conversation = `demo-${me.id}-${conversations}`;
       nudgeSlot.replaceChildren();
       log.append(h('li', { class: 'divider', role: 'separator' }, title));
       scroll();

@@ -184,11 +184,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const index = await stat(join(BUILT, 'index.html')).catch(() => undefined);
     if (!index) throw new Error('dist/demo is missing: run `npx vite build -c demo/vite.config.ts` first (demo/serve.ts does).');
   }
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' }).end(`Internal error: ${(error as Error).message}\n`);
+      else response.destroy();
+    });
+  });
+  // In dev mode Vite's HMR socket shares this server's port, so the page's `connect-src 'self'` allows it.
   const vite =
     mode === 'dev'
       ? await (await import('vite')).createServer({
           configFile: join(REPO, 'demo', 'vite.config.ts'),
-          server: { middlewareMode: true, hmr: false, ws: false },
+          server: { middlewareMode: true, ws: { server } },
           appType: 'spa',
         })
       : undefined;
@@ -239,12 +246,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     notFound(response);
   }
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' }).end(`Internal error: ${(error as Error).message}\n`);
-      else response.destroy();
-    });
-  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 5175, options.host ?? '127.0.0.1', () => resolve());

@@ -37,10 +37,32 @@ export function cardTitle(kind: CardKind, verdict: Verdict): string {
   return TITLES[kind][verdict.direction];
 }
 
-/** The distinct reason sentences, flagged labels first, then partial-check notes. */
+/** Labels in the order their reasons are shown: what most needs reading first. */
+const SEVERITY: readonly Label[] = ['sextortion', 'grooming', 'threat', 'self_harm', 'malicious_link', 'scam', 'nudity', 'sexual', 'hate', 'harassment', 'pii', 'spam'];
+
+/** The distinct reason sentences for the flagged labels, most serious first, then partial-check notes. */
 export function reasonMessages(verdict: Verdict): string[] {
-  const flagged = verdict.reasons.filter((reason) => reason.label === undefined || verdict.flags.includes(reason.label) || reason.code.startsWith('system.'));
-  return [...new Set(flagged.map((reason) => reason.message))];
+  const rank = (label: Label | undefined) => (label === undefined ? SEVERITY.length : SEVERITY.indexOf(label));
+  const shown = verdict.reasons
+    .filter((reason) => reason.label === undefined || verdict.flags.includes(reason.label) || reason.code.startsWith('system.'))
+    .map((reason, index) => ({ reason, index }))
+    .sort((a, b) => rank(a.reason.label) - rank(b.reason.label) || a.index - b.index);
+  return [...new Set(shown.map(({ reason }) => reason.message))];
+}
+
+/** How many reasons a card shows before "more reasons". */
+const REASONS_SHOWN = 2;
+
+function reasonList(messages: readonly string[], id: string): HTMLElement {
+  const first = h('ul', { class: 'reasons', id }, ...messages.slice(0, REASONS_SHOWN).map((message) => h('li', {}, message)));
+  const rest = messages.slice(REASONS_SHOWN);
+  if (rest.length === 0) return first;
+  return h(
+    'div',
+    {},
+    first,
+    h('details', { class: 'more-reasons' }, h('summary', {}, `${rest.length} more reason${rest.length === 1 ? '' : 's'}`), h('ul', { class: 'reasons' }, ...rest.map((message) => h('li', {}, message)))),
+  );
 }
 
 /** Where a card is shown, which changes what a choice is called. */
@@ -131,7 +153,7 @@ export function warningCard(options: CardOptions): HTMLElement {
       'data-flags': verdict.flags.join(' '),
     },
     h('h3', { class: 'warning-title', id: titleId }, icon(ICONS[kind], 16), cardTitle(kind, verdict)),
-    h('ul', { class: 'reasons', id: bodyId }, ...reasonMessages(verdict).map((message) => h('li', {}, message))),
+    reasonList(reasonMessages(verdict), bodyId),
     help,
     h('div', { class: 'choices' }, ...buttons),
   );
