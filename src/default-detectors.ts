@@ -4,6 +4,7 @@ import { createTextModelDetector, type TextModelDetectorOptions } from './text/t
 import { createPatternDetectors } from './text/patterns/index.js';
 import { createNudityDetector } from './image/nudity-detector.js';
 import { createLinkDetector } from './links/link-detector.js';
+import { createStageDetector } from './conversation/stage-detector.js';
 
 /** Where the built-in detectors find their models. Structured-cloneable, so it crosses the worker boundary. */
 export interface DetectorConfig {
@@ -23,7 +24,8 @@ function modelOptions(config: DetectorConfig): TextModelDetectorOptions {
 
 /**
  * ChatGuard's own detectors, in the order they run: the trained text model, then the
- * explained pattern families for signals without public training data, the link checker
+ * explained pattern families for signals without public training data, the conversation stage
+ * signals (read by the engine's conversation model), the link checker
  * (blocklist, look-alike heuristics, URL model), then the image nudity model (loaded on the
  * first message with an image attachment).
  * @example
@@ -34,6 +36,7 @@ export function defaultDetectors(config: DetectorConfig = {}): Detector[] {
   return [
     createTextModelDetector(models),
     ...createPatternDetectors(),
+    createStageDetector(),
     createLinkDetector(models),
     createNudityDetector(models),
   ];

@@ -1,6 +1,7 @@
 import type { Label } from './labels.js';
 import type { Direction, Message } from './message.js';
 import type { LinkVerdict } from './verdict.js';
+import type { StageHit } from '../conversation/stages.js';
 
 /**
  * Why a detector scored a label. `code` is stable and machine-readable
@@ -22,6 +23,8 @@ export interface DetectorResult {
   readonly reasons: readonly Reason[];
   /** Per-URL verdicts, from the link checker. */
   readonly links?: readonly LinkVerdict[];
+  /** Conversation stage signals this message shows (an age question, a request for secrecy…), for the conversation risk model. */
+  readonly signals?: readonly StageHit[];
 }
 
 /** What the engine hands a detector. */

@@ -9,6 +9,7 @@ import { LABEL_EXPLANATIONS } from './explanations.js';
 import { SYSTEM_REASONS, type LinkVerdict, type Verdict } from './verdict.js';
 import { createReporter, type DecisionContext, type ReportOptions, type ReportSink } from '../reports/reporter.js';
 import type { Decision, Report } from '../reports/schema.js';
+import { createConversationModel, type ConversationOptions, type ConversationOutcome } from '../conversation/conversation-model.js';
 
 /** Options for {@link createEngine}. */
 export interface EngineOptions extends PolicyOptions {
@@ -18,6 +19,12 @@ export interface EngineOptions extends PolicyOptions {
   readonly reports?: ReportOptions;
   /** Where reports go (an outbox). Signals are queued at check time unless `reports.queueSignals` is false. @defaultValue none: reports are only returned */
   readonly outbox?: ReportSink;
+  /**
+   * Conversation-level risk (grooming, sextortion and scam progressions across messages of one
+   * `conversationId`): bounds, decay, clock and an optional storage adapter; `false` turns it off.
+   * @defaultValue on, with state in memory (see `ConversationOptions`)
+   */
+  readonly conversation?: ConversationOptions | false;
 }
 
 /** The guard's in-process core: validates messages, runs detectors, applies the policy. */
@@ -42,6 +49,12 @@ export interface Engine {
    * @throws GuardError `INVALID_REPORT` (bad decision or context), `OUTBOX_FULL`, `STORAGE_FAILED`, `DISPOSED`.
    */
   recordDecision(verdict: Verdict, decision: Decision, context?: DecisionContext): Promise<Report>;
+  /**
+   * Forgets a conversation's stage history, in memory and in the conversation storage (for when the
+   * user deletes the chat or blocks the sender).
+   * @throws GuardError `INVALID_OPTIONS` for a non-string id, `STORAGE_FAILED` from the storage.
+   */
+  forgetConversation(conversationId: string): Promise<void>;
   dispose(): void;
 }
 
@@ -63,6 +76,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const registered = registerDetectors(options.detectors ?? []);
   const trusted = new Set<string>(options.trustedContacts ?? []);
   const reporter = createReporter(options.reports);
+  const conversations = options.conversation === false ? undefined : createConversationModel(options.conversation);
   let disposed = false;
 
   async function ready(): Promise<void> {
@@ -77,13 +91,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   async function check(input: Message, direction: Direction): Promise<Verdict> {
     const message = validateMessage(input);
-    await ready();
+    // Taken before any await, so a conversation's messages are recorded in the order they were checked.
+    const turn = conversations?.begin(message);
+    try {
+      await ready();
+    } catch (error) {
+      turn?.abandon();
+      throw error;
+    }
     const window = analysisWindow(message.text);
     const outcomes = await Promise.all(
       registered.map((entry) => runDetector(entry, { message, text: window.text, direction })),
     );
     const isTrusted = message.senderId !== undefined && trusted.has(message.senderId);
-    const verdict = buildVerdict(policy, message, direction, outcomes, window.truncated, isTrusted);
+    const results = outcomes.flatMap((outcome) => (outcome.result ? [outcome.result] : []));
+    const conversation = await turn?.observe({ direction, results, profile: policy.profile, thresholds: policy.thresholds, trusted: isTrusted });
+    const verdict = buildVerdict(policy, message, direction, outcomes, window.truncated, isTrusted, conversation);
     const report = await reporter.signal(verdict, message);
     if (report && options.outbox && reporter.options.queueSignals) {
       // A failed queue must not cost the user their verdict; the signal is the least important report.
@@ -116,6 +139,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await options.outbox?.enqueue(report);
       return report;
     },
+    async forgetConversation(conversationId) {
+      if (typeof conversationId !== 'string') throw new GuardError('INVALID_OPTIONS', 'Expected forgetConversation(conversationId: string).');
+      await conversations?.forget(conversationId);
+    },
     dispose() {
       disposed = true;
     },
@@ -145,6 +172,7 @@ function buildVerdict(
   outcomes: readonly Outcome[],
   truncated: boolean,
   trustedSender: boolean,
+  conversation?: ConversationOutcome,
 ): Verdict {
   const scores: LabelScores = zeroScores();
   const detectorReasons: Reason[] = [];
@@ -157,6 +185,10 @@ function buildVerdict(
     for (const label of LABELS) scores[label] = Math.max(scores[label], result.scores[label] ?? 0);
     for (const reason of result.reasons) detectorReasons.push({ ...reason, detector: detector.id });
     if (result.links) links.push(...result.links);
+  }
+  if (conversation) {
+    for (const [label, score] of Object.entries(conversation.scores) as [Label, number][]) scores[label] = Math.max(scores[label], score);
+    for (const reason of conversation.reasons) detectorReasons.push({ ...reason, detector: 'conversation' });
   }
   const failed = outcomes.filter((outcome) => outcome.failed).map((outcome) => outcome.detector);
   if (failed.length > 0) {
@@ -172,6 +204,9 @@ function buildVerdict(
   if (truncated) {
     systemReasons.push({ code: SYSTEM_REASONS.truncated, message: 'This message is very long, so only part of it was checked.' });
   }
+  if (conversation?.degraded) {
+    systemReasons.push({ code: SYSTEM_REASONS.conversationUnavailable, message: 'Earlier messages of this chat could not be read back, so only recent ones were taken into account.' });
+  }
   const decision = decide(policy, scores, direction, trustedSender);
   return {
     ...(message.id === undefined ? {} : { id: message.id }),
@@ -184,9 +219,10 @@ function buildVerdict(
     choices: decision.choices,
     help: decision.help,
     links,
-    degraded: failed.length > 0 || imageUnchecked,
+    degraded: failed.length > 0 || imageUnchecked || conversation?.degraded === true,
     truncated,
     versions,
+    ...(conversation?.risk === undefined ? {} : { conversation_risk: conversation.risk }),
     report: null,
   };
 }

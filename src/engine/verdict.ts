@@ -5,6 +5,7 @@ import type { Action, Profile } from './policy-table.js';
 import type { Choice } from './policy.js';
 import type { HelpResource } from './explanations.js';
 import type { Report } from '../reports/schema.js';
+import type { ConversationRisk } from '../conversation/conversation-model.js';
 
 /** One URL's verdict, filled by the link checker. */
 export interface LinkVerdict {
@@ -36,6 +37,11 @@ export interface Verdict {
   readonly truncated: boolean;
   /** Versions of the detectors that produced this verdict, by detector id. */
   readonly versions: Readonly<Record<string, string>>;
+  /**
+   * The conversation's risk so far (grooming, sextortion, scam), the stages seen with their message
+   * ids, and an explanation; present when the message has a `conversationId`. Never holds text.
+   */
+  readonly conversation_risk?: ConversationRisk;
   /** The metadata-only report this message would queue, or null. */
   readonly report: Report | null;
 }
@@ -45,4 +51,5 @@ export const SYSTEM_REASONS = {
   detectorFailed: 'system.detector_failed',
   imageNotChecked: 'system.image_not_checked',
   truncated: 'system.truncated',
+  conversationUnavailable: 'system.conversation_unavailable',
 } as const;
