@@ -47,6 +47,8 @@ export interface Guard {
    * @throws GuardError `INVALID_REPORT`, `OUTBOX_FULL`, `STORAGE_FAILED`, `WORKER_CRASHED`, `DISPOSED`.
    */
   recordDecision(verdict: Verdict, decision: Decision, context?: DecisionContext): Promise<Report>;
+  /** Forgets a conversation's stage history in the worker and its storage (the user deleted the chat). */
+  forgetConversation(conversationId: string): Promise<void>;
   /** Terminates the worker. Idempotent; later calls reject with `DISPOSED`. */
   dispose(): void;
 }
@@ -109,6 +111,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
       await outbox?.enqueue(report);
       return report;
     },
+    forgetConversation: (conversationId) => host.call((remote) => remote.forgetConversation(conversationId)),
     dispose: () => host.dispose(),
   };
 }

@@ -32,6 +32,16 @@ export type { HelpResource } from './engine/explanations.js';
 export { SYSTEM_REASONS } from './engine/verdict.js';
 export type { Verdict, LinkVerdict } from './engine/verdict.js';
 export type { WorkerFactory, WorkerHandle } from './worker/worker-host.js';
+export type { WorkerConfig, WorkerConversationOptions } from './worker/api.js';
+export { createStageDetector, STAGE_DETECTOR_ID } from './conversation/stage-detector.js';
+export { STAGES } from './conversation/stages.js';
+export type { Stage, StageHit } from './conversation/stages.js';
+export { CONVERSATION_REASON_CODES } from './conversation/explain.js';
+export type { ConversationOptions, ConversationRisk, ConversationStage } from './conversation/conversation-model.js';
+export { createMemoryConversationStorage } from './conversation/storage.js';
+export type { ConversationStorage, MemoryConversationStorage } from './conversation/storage.js';
+export { createIndexedDbConversationStorage } from './conversation/storage-indexeddb.js';
+export type { IndexedDbConversationStorageOptions } from './conversation/storage-indexeddb.js';
 export {
   REPORT_SCHEMA_VERSION,
   REPORT_KINDS,

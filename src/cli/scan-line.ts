@@ -40,6 +40,7 @@ export function parseScanLine(line: string): ScanInput {
     ['sender', 'a string', (v) => v === undefined || typeof v === 'string'],
     ['contact', 'true or false', (v) => v === undefined || typeof v === 'boolean'],
     ['image', 'a file path string', (v) => v === undefined || typeof v === 'string'],
+    ['sentAt', 'a number of milliseconds since the epoch', (v) => v === undefined || (typeof v === 'number' && Number.isFinite(v))],
   ];
   for (const [name, expected, ok] of fields) {
     if (!ok(raw[name])) throw new GuardError('INVALID_MESSAGE', `Expected "${name}" to be ${expected}, got ${describeType(raw[name])}.`);
@@ -50,6 +51,7 @@ export function parseScanLine(line: string): ScanInput {
     ...(raw['conversation'] === undefined ? {} : { conversationId: raw['conversation'] as string }),
     ...(raw['sender'] === undefined ? {} : { senderId: raw['sender'] as string }),
     ...(raw['contact'] === undefined ? {} : { senderIsContact: raw['contact'] as boolean }),
+    ...(raw['sentAt'] === undefined ? {} : { sentAt: raw['sentAt'] as number }),
   };
   const direction = (raw['direction'] as Direction | undefined) ?? 'incoming';
   return raw['image'] === undefined ? { message, direction } : { message, direction, imagePath: raw['image'] as string };
@@ -68,6 +70,7 @@ function toOutput(verdict: Verdict) {
     links: verdict.links,
     degraded: verdict.degraded,
     truncated: verdict.truncated,
+    ...(verdict.conversation_risk === undefined ? {} : { conversation_risk: verdict.conversation_risk }),
     report: verdict.report,
   };
 }

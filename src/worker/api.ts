@@ -7,11 +7,27 @@ import { defaultDetectors, type DetectorConfig } from '../default-detectors.js';
 import type { PolicyOptions } from '../engine/policy.js';
 import type { DecisionContext, ReportOptions } from '../reports/reporter.js';
 import type { Decision, Report } from '../reports/schema.js';
+import type { ConversationOptions } from '../conversation/conversation-model.js';
+import { createIndexedDbConversationStorage } from '../conversation/storage-indexeddb.js';
+
+/**
+ * The conversation model's settings as they cross the worker boundary: its storage is named, not passed.
+ * `storage: 'indexeddb'` keeps conversation state (stage codes, times, message ids; never text) across
+ * reloads and worker restarts, in the worker's IndexedDB database `database`.
+ */
+export interface WorkerConversationOptions extends Omit<ConversationOptions, 'storage' | 'now'> {
+  /** @defaultValue `'memory'`: state is lost when the worker stops */
+  readonly storage?: 'memory' | 'indexeddb';
+  /** @defaultValue `'chatguard-conversations'` */
+  readonly database?: string;
+}
 
 /** Everything the worker needs to build its engine. It crosses the worker boundary, so it must be structured-cloneable. */
 export interface WorkerConfig extends PolicyOptions, DetectorConfig {
   /** Report settings; see `ReportOptions`. The outbox itself stays on the page. */
   readonly reports?: ReportOptions;
+  /** Conversation-level risk; `false` turns it off. @defaultValue on, in memory */
+  readonly conversation?: WorkerConversationOptions | false;
 }
 
 /** What the worker exposes. A plain object, so tests can drive it without a worker. */
@@ -24,6 +40,7 @@ export interface WorkerApi {
   setProfile(profile: Profile): void;
   setTrustedContact(senderId: string, trusted: boolean): void;
   recordDecision(verdict: Verdict, decision: Decision, context?: DecisionContext): Promise<Report>;
+  forgetConversation(conversationId: string): Promise<void>;
 }
 
 /** Builds the worker's API around one engine, created by `init`. */
@@ -36,7 +53,8 @@ export function createWorkerApi(): WorkerApi {
   return {
     init(config) {
       engine?.dispose();
-      engine = createEngine({ ...config, detectors: defaultDetectors(config) });
+      const { conversation, ...rest } = config;
+      engine = createEngine({ ...rest, detectors: defaultDetectors(config), conversation: engineConversation(conversation) });
     },
     ready: () => requireEngine().ready(),
     checkIncoming: (message) => requireEngine().checkIncoming(message),
@@ -45,5 +63,15 @@ export function createWorkerApi(): WorkerApi {
     setProfile: (profile) => requireEngine().setProfile(profile),
     setTrustedContact: (senderId, trusted) => requireEngine().setTrustedContact(senderId, trusted),
     recordDecision: (verdict, decision, context) => requireEngine().recordDecision(verdict, decision, context),
+    forgetConversation: (conversationId) => requireEngine().forgetConversation(conversationId),
   };
+}
+
+/** The engine's conversation options for the worker's: the named storage opened here, in the worker. */
+function engineConversation(options: WorkerConversationOptions | false | undefined): ConversationOptions | false {
+  if (options === false || options === undefined) return options ?? {};
+  const { storage, database, ...rest } = options;
+  if (storage === undefined || storage === 'memory') return rest;
+  if (storage !== 'indexeddb') throw new GuardError('INVALID_OPTIONS', 'Expected conversation.storage to be "memory" or "indexeddb".');
+  return { ...rest, storage: createIndexedDbConversationStorage(database === undefined ? {} : { database }) };
 }
