@@ -8,8 +8,9 @@ export type Feeds = Record<string, ort.Tensor>;
 export type Results = Record<string, ort.Tensor>;
 
 /**
- * One ONNX Runtime session whose runs are serialised through a promise chain: the wasm backend
- * rejects a `run()` while another is in flight on the same session.
+ * One ONNX Runtime session whose runs are serialised through a promise chain shared by every
+ * session in this realm: in a browser worker the wasm backend rejects a `run()` while any other
+ * session's run is in flight ("Session already started"), and the engine runs detectors in parallel.
  */
 export interface SerialSession {
   readonly inputNames: readonly string[];
@@ -21,6 +22,16 @@ export interface SerialSession {
   run(feeds: Feeds): Promise<Results>;
   /** Waits for queued runs, then releases the session. Idempotent. */
   dispose(): Promise<void>;
+}
+
+// The last run queued in this worker or process, across all sessions.
+let realmTail: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` after every run already queued in this realm. */
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const result = realmTail.then(work);
+  realmTail = result.catch(() => undefined);
+  return result;
 }
 
 /**
@@ -49,7 +60,7 @@ export async function createSerialSession(bytes: Uint8Array, name: string, env: 
     outputNames: session.outputNames,
     run(feeds: Feeds): Promise<Results> {
       if (disposed) return Promise.reject(new GuardError('DISPOSED', `The session for "${name}" was disposed.`));
-      const result = tail.then(() => session.run(feeds) as Promise<Results>);
+      const result = exclusive(() => session.run(feeds) as Promise<Results>);
       tail = result.catch(() => undefined);
       return result;
     },
