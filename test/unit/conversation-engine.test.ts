@@ -1,0 +1,191 @@
+// The conversation model through the real engine with defaultDetectors(): the scripted fixtures,
+// the policy and UI hooks (warn, confirm, help, choices), stranger vs contact, profiles, and the CLI
+// path, where lines of one conversation share state.
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/engine.js';
+import { defaultDetectors } from '../../src/default-detectors.js';
+import type { Direction, Message } from '../../src/engine/message.js';
+import type { Profile } from '../../src/engine/policy-table.js';
+import type { Verdict } from '../../src/engine/verdict.js';
+import { scanStream } from '../../src/cli/scan.js';
+import { validateReport } from '../../src/reports/validate-report.js';
+import { readConversationFixtures, runFixture, type ConversationFixture } from '../fixtures/conversations/run-fixture.js';
+
+const detectors = defaultDetectors();
+afterAll(async () => {
+  for (const detector of detectors) await (detector as { dispose?: () => Promise<void> }).dispose?.();
+});
+
+const fixtures = readConversationFixtures();
+const byId = (id: string): ConversationFixture => {
+  const fixture = fixtures.find((f) => f.id === id);
+  if (!fixture) throw new Error(`no fixture ${id}`);
+  return fixture;
+};
+const play = async (fixture: ConversationFixture, over: Partial<ConversationFixture> = {}) => (await runFixture({ ...fixture, ...over }, detectors)).verdicts;
+
+describe('scripted conversations through the engine', () => {
+  it('has at least 10 harmful and 10 benign fixtures, every harmful one with a harm point', () => {
+    expect(fixtures.filter((f) => f.kind === 'harmful').length).toBeGreaterThanOrEqual(10);
+    expect(fixtures.filter((f) => f.kind === 'benign').length).toBeGreaterThanOrEqual(10);
+    for (const f of fixtures) {
+      if (f.kind === 'harmful') expect(f.expect.length, f.id).toBeGreaterThan(0);
+      for (const e of f.expect) expect(f.messages[e.by], `${f.id} by ${e.by}`).toBeDefined();
+    }
+  });
+
+  for (const fixture of fixtures.filter((f) => (f.batch ?? 'tuning') === 'tuning')) {
+    it(`${fixture.kind} ${fixture.id}`, async () => {
+      const { result } = await runFixture(fixture, detectors);
+      for (const expectation of result.expectations) {
+        expect(expectation.firstFlag, `${expectation.label} by #${expectation.by} (${expectation.harm})`).not.toBeNull();
+        expect(expectation.firstFlag as number, `${expectation.label} by #${expectation.by} (${expectation.harm})`).toBeLessThanOrEqual(expectation.by);
+      }
+      expect(result.falseAlarms).toEqual([]);
+    });
+  }
+});
+
+describe('what the user sees', () => {
+  it('grooming for a teen: a calm warning with help, block and report; the photo reply asks to confirm', async () => {
+    const fixture = byId('grooming-snap-fast');
+    const verdicts = await play(fixture);
+    const first = verdicts.find((v) => v.flags.includes('grooming')) as Verdict;
+    expect(first.direction).toBe('incoming');
+    expect(first.action).toBe('warn');
+    expect(first.choices).toEqual(['proceed', 'block_sender', 'report', 'get_help']);
+    expect(first.help.map((h) => h.label)).toContain('grooming');
+    const reason = first.reasons.find((r) => r.code === 'grooming.progression');
+    expect(reason?.message).toMatch(/first they .* then .*You are not in trouble/su);
+    const photo = verdicts[11] as Verdict;
+    expect(photo).toMatchObject({ direction: 'outgoing', action: 'confirm' });
+    expect(photo.choices).toEqual(expect.arrayContaining(['proceed', 'cancel', 'get_help']));
+    expect(photo.reasons.map((r) => r.code)).toContain('grooming.progression_reply');
+  });
+
+  it('answering an age question to a flagged stranger asks to confirm', async () => {
+    const engine = createEngine({ profile: 'teen', detectors });
+    const c = { conversationId: 'age-answer', senderIsContact: false };
+    await engine.checkIncoming({ ...c, text: 'you seem so mature. what are you wearing?' });
+    await engine.checkIncoming({ ...c, text: "don't tell your parents we talk" });
+    await engine.checkIncoming({ ...c, text: 'how old are you?' });
+    const answer = await engine.checkOutgoing({ ...c, text: '14' });
+    expect(answer.flags).toContain('grooming');
+    expect(answer.action).toBe('confirm');
+  });
+
+  it('sextortion: the victim offering to pay gets "do not pay" and help, never advice to comply', async () => {
+    const verdicts = await play(byId('sextortion-teen-followers'));
+    const offer = verdicts[11] as Verdict;
+    expect(offer.flags).toContain('sextortion');
+    expect(offer.action).toBe('confirm');
+    const text = offer.reasons.filter((r) => r.label === 'sextortion').map((r) => r.message).join(' ');
+    expect(text).toMatch(/do not pay/iu);
+    expect(text).not.toMatch(/\b(?:you should|go ahead and) (?:pay|send)\b/iu);
+    expect(offer.help.map((h) => h.label)).toContain('sextortion');
+  });
+
+  it('scam: a warning before the money moves', async () => {
+    const verdicts = await play(byId('scam-hi-mum'));
+    const payment = verdicts[6] as Verdict;
+    expect(payment).toMatchObject({ direction: 'outgoing', action: 'warn' });
+    expect(payment.reasons.find((r) => r.code === 'scam.progression_reply')?.message).toMatch(/Before you send money, cards or codes/u);
+  });
+
+  it('every verdict of a conversation carries its risk, the stages in order with message ids, and no message text', async () => {
+    const fixture = byId('grooming-meetup-school');
+    const verdicts = await play(fixture);
+    for (const verdict of verdicts) expect(verdict.conversation_risk).toBeDefined();
+    const last = verdicts.at(-1)?.conversation_risk;
+    const times = last?.stages.map((s) => s.at) ?? [];
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(last?.stages[0]).toMatchObject({ stage: 'rapport', direction: 'incoming', messageId: 'grooming-meetup-school#0' });
+    expect(last?.explanation).toMatch(/groom/u);
+    const serialized = JSON.stringify(verdicts.map((v) => [v.conversation_risk, v.reasons, v.report]));
+    for (const { text } of fixture.messages) for (let i = 0; i + 10 <= text.length; i += 1) expect(serialized).not.toContain(text.slice(i, i + 10));
+  });
+
+  it('reports of a conversation flag carry the progression code, valid, without text', async () => {
+    const verdicts = await play(byId('grooming-trusted-adult-slow'));
+    const flagged = verdicts.find((v) => v.flags.includes('grooming')) as Verdict;
+    const report = validateReport(flagged.report);
+    expect(report.reasons).toContain('grooming.progression');
+    expect(report.labels).toContainEqual({ label: 'grooming', bucket: expect.any(String), flagged: true });
+    expect(JSON.stringify(report)).not.toMatch(/parents|secret|chat/u);
+  });
+});
+
+/** A stranger's escalation with no age stated: compliments, clothes, a photo, meeting alone. */
+const ESCALATION: readonly [Direction, string][] = [
+  ['incoming', "you're so pretty"],
+  ['incoming', 'what are you wearing?'],
+  ['incoming', 'send me a pic of you'],
+  ['incoming', "let's meet up, just us"],
+];
+
+async function maxRisk(profile: Profile, contact: boolean, script = ESCALATION) {
+  const engine = createEngine({ profile, detectors });
+  let top = 0;
+  let flagged = false;
+  for (const [i, [direction, text]] of script.entries()) {
+    const message: Message = { text, conversationId: `${profile}-${contact}`, senderIsContact: contact, sentAt: 1_700_000_000_000 + i * 60_000 };
+    const verdict = direction === 'incoming' ? await engine.checkIncoming(message) : await engine.checkOutgoing(message);
+    top = Math.max(top, verdict.conversation_risk?.grooming ?? 0);
+    flagged ||= verdict.flags.includes('grooming');
+  }
+  return { top, flagged };
+}
+
+describe('relationship and profile', () => {
+  it('flags a stranger for a child or teen, not for an adult (dating between adults)', async () => {
+    expect((await maxRisk('child', false)).flagged).toBe(true);
+    expect((await maxRisk('teen', false)).flagged).toBe(true);
+    expect((await maxRisk('adult', false)).flagged).toBe(false);
+  });
+
+  it('an adult profile whose user says they are 13 is protected like a teen', async () => {
+    expect((await maxRisk('adult', false, [['incoming', 'how old are you?'], ['outgoing', "i'm 13"], ...ESCALATION])).flagged).toBe(true);
+  });
+
+  it('the same messages from a saved contact weigh less', async () => {
+    const stranger = await maxRisk('teen', false);
+    const contact = await maxRisk('teen', true);
+    expect(contact.top).toBeLessThan(stranger.top);
+  });
+
+  it('is off with conversation: false, and scores a message without conversationId on its own', async () => {
+    const off = createEngine({ profile: 'child', detectors, conversation: false });
+    const plain = await off.checkIncoming({ text: 'hi cutie, are you home alone?', conversationId: 'x' });
+    expect(plain.conversation_risk).toBeUndefined();
+    expect(plain.flags).not.toContain('grooming');
+    const alone = await createEngine({ profile: 'child', detectors }).checkIncoming({ text: 'hi cutie, are you home alone?' });
+    expect(alone.conversation_risk).toBeUndefined();
+    expect(alone.flags).toContain('grooming');
+  });
+});
+
+describe('the CLI path', () => {
+  it('lines of one conversation share state, in order; another conversation does not see them', async () => {
+    const line = (id: string, conversation: string, text: string, direction: Direction = 'incoming') =>
+      JSON.stringify({ id, text, direction, conversation, contact: false });
+    const input = [
+      line('a1', 'A', "hey you're really pretty"),
+      line('b1', 'B', 'hello'),
+      line('a2', 'A', 'how old are you?'),
+      line('a3', 'A', "don't tell your parents about us", 'incoming'),
+      line('b2', 'B', "don't tell your parents about us"),
+      line('a4', 'A', '14', 'outgoing'),
+    ].join('\n');
+    const output = new PassThrough();
+    const chunks: string[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+    await scanStream(Readable.from([`${input}\n`]), output, 'teen');
+    const lines = chunks.join('').trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; flags: string[]; action: string; conversation_risk?: { stages: unknown[] } });
+    const get = (id: string) => lines.find((l) => l.id === id);
+    expect(get('a3')?.flags).toContain('grooming');
+    expect(get('b2')?.flags).not.toContain('grooming'); // the same words, without the build-up
+    expect(get('a4')).toMatchObject({ flags: expect.arrayContaining(['grooming']), action: 'confirm' });
+    expect(get('a4')?.conversation_risk?.stages.length).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,182 @@
+// The risk model on hand-built stage sequences: order, timing, decay, relationship and profile.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS, PROFILES, type Profile } from '../../src/engine/policy-table.js';
+import type { Direction } from '../../src/engine/message.js';
+import { assessRisk, saidUnder18, type RiskContext } from '../../src/conversation/risk.js';
+import { explainLabel, orderedSteps } from '../../src/conversation/explain.js';
+import { STAGES, type Stage } from '../../src/conversation/stages.js';
+import type { StageSignal } from '../../src/conversation/state.js';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+const T0 = Date.UTC(2024, 0, 1);
+
+function sig(stage: Stage, direction: Direction, minutes: number, strength = 1, messageId?: string): StageSignal {
+  return { stage, direction, at: T0 + minutes * MIN, strength, ...(messageId === undefined ? {} : { messageId }) };
+}
+const inc = (stage: Stage, minutes: number, strength = 1) => sig(stage, 'incoming', minutes, strength);
+const out = (stage: Stage, minutes: number, strength = 1) => sig(stage, 'outgoing', minutes, strength);
+
+function ctx(signals: readonly StageSignal[], over: Partial<RiskContext> = {}): RiskContext {
+  const last = Math.max(...signals.map((s) => s.at));
+  return { now: last, profile: 'teen', contact: false, halfLifeMs: 14 * DAY, ...over };
+}
+const risk = (signals: StageSignal[], over: Partial<RiskContext> = {}) => assessRisk(signals, ctx(signals, over));
+const lowest = (label: 'grooming' | 'sextortion' | 'scam') => Math.min(...PROFILES.map((p) => DEFAULT_THRESHOLDS[label][p]));
+
+const GROOMING_IN_ORDER = [inc('rapport', 0), inc('age_probe', 5), inc('secrecy', 20), inc('image_request', 40)];
+
+describe('grooming', () => {
+  it('no single stage flags any profile, however strong', () => {
+    for (const stage of STAGES) {
+      for (const direction of ['incoming', 'outgoing'] as const) {
+        for (const profile of PROFILES) {
+          const scores = risk([sig(stage, direction, 0)], { profile });
+          expect(scores.grooming, `${direction} ${stage} for ${profile}`).toBeLessThan(lowest('grooming'));
+        }
+      }
+    }
+  });
+
+  it('access signs alone (compliments, gifts, another app, age questions) stay under every threshold', () => {
+    const signals = [inc('rapport', 0), inc('gift_offer', 10), inc('platform_switch', 20), inc('age_probe', 30), out('minor_age', 31)];
+    expect(risk(signals, { profile: 'child' }).grooming).toBeLessThan(lowest('grooming'));
+  });
+
+  it('an escalation from a stranger flags a teen, and escalation in order counts more than the same stages reversed', () => {
+    const inOrder = risk(GROOMING_IN_ORDER).grooming;
+    const reversed = risk(GROOMING_IN_ORDER.map((s, i) => ({ ...s, at: T0 + (GROOMING_IN_ORDER.length - i) * 10 * MIN }))).grooming;
+    expect(inOrder).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.teen);
+    expect(inOrder).toBeGreaterThan(reversed);
+  });
+
+  it('a fast escalation counts more than the same steps over weeks', () => {
+    const fast = risk(GROOMING_IN_ORDER).grooming;
+    const slow = risk(GROOMING_IN_ORDER.map((s, i) => ({ ...s, at: T0 + i * 7 * DAY })), { halfLifeMs: 1e15 }).grooming;
+    expect(fast).toBeGreaterThan(slow);
+  });
+
+  it('decays: the same signals weigh less as they age, and half as much after a half-life', () => {
+    const signals = [inc('age_probe', 0), inc('secrecy', 1)];
+    const now = risk(signals).grooming;
+    const later = assessRisk(signals, ctx(signals, { now: T0 + 28 * DAY })).grooming;
+    expect(later).toBeLessThan(now);
+    expect(later).toBeLessThan(DEFAULT_THRESHOLDS.grooming.teen);
+  });
+
+  it('from a saved contact, ordinary signs barely count but unmistakable ones still do', () => {
+    const ordinary = [inc('rapport', 0, 0.4), inc('gift_offer', 1, 0.9), inc('image_request', 2, 0.7), inc('meeting', 3, 0.6)];
+    expect(risk(ordinary, { profile: 'child', contact: true }).grooming).toBeLessThan(lowest('grooming'));
+    expect(risk(ordinary, { profile: 'child', contact: false }).grooming).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.child);
+    const unmistakable = [inc('rapport', 0, 1), inc('secrecy', 1, 1), inc('image_request', 2, 1), inc('meeting', 3, 1)];
+    expect(risk(unmistakable, { contact: true }).grooming).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.teen);
+  });
+
+  it('counts fully only for a young person: a child/teen profile, or an adult profile whose user said they are under 18', () => {
+    const signals = [inc('age_probe', 0), inc('sexual', 5), inc('image_request', 6), inc('meeting', 8)];
+    const byProfile = Object.fromEntries(PROFILES.map((p) => [p, risk(signals, { profile: p }).grooming])) as Record<Profile, number>;
+    expect(byProfile.child).toBe(byProfile.teen);
+    expect(byProfile.adult).toBeLessThan(DEFAULT_THRESHOLDS.grooming.adult); // adults' dating talk
+    const disclosed = [...signals, out('minor_age', 1)];
+    expect(saidUnder18(disclosed)).toBe(true);
+    expect(risk(disclosed, { profile: 'adult' }).grooming).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.adult);
+  });
+
+  it("counts the user's answers: a photo sent after a request, where they are", () => {
+    const asked = [inc('age_probe', 0, 0.7), inc('image_request', 5, 0.6)];
+    const answered = [...asked, out('image_shared', 6), out('personal_info', 7)];
+    expect(risk(answered, { profile: 'adult' }).grooming).toBeGreaterThan(risk(asked, { profile: 'adult' }).grooming);
+    const sentFirst = [out('image_shared', 0), ...asked];
+    expect(risk(sentFirst).grooming).toBe(risk(asked).grooming);
+  });
+});
+
+describe('sextortion', () => {
+  it('needs a threat, or a demand after photos were asked for', () => {
+    expect(risk([inc('money_request', 0), inc('countdown', 1)]).sextortion).toBe(0);
+    expect(risk([out('image_shared', 0), inc('money_request', 1)]).sextortion).toBe(0); // a photo of a bike, then a price
+    expect(risk([inc('image_request', 0), out('image_shared', 1), inc('money_request', 2)], { profile: 'child' }).sextortion).toBeGreaterThan(0);
+  });
+
+  it('a threat after images flags every profile, and more than the threat alone', () => {
+    const threat = [inc('threat', 10, 0.7)];
+    const afterImages = [inc('image_request', 0), out('image_shared', 5), ...threat, inc('money_request', 11), inc('countdown', 12)];
+    expect(risk(afterImages, { profile: 'adult' }).sextortion).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.sextortion.adult);
+    expect(risk(afterImages).sextortion).toBeGreaterThan(risk(threat).sextortion);
+  });
+
+  it('rises when the user pleads or offers to pay, and is lower (not zero) from a contact', () => {
+    const signals = [inc('image_request', 0), out('image_shared', 1), inc('threat', 2, 0.7)];
+    const pleading = [...signals, out('plea', 3)];
+    expect(risk(pleading).sextortion).toBeGreaterThan(risk(signals).sextortion);
+    const contact = risk(signals, { contact: true }).sextortion;
+    expect(contact).toBeGreaterThan(0);
+    expect(contact).toBeLessThan(risk(signals).sextortion);
+  });
+});
+
+describe('scam', () => {
+  it('pig-butchering: a wrong-number opener and friendly chat, then an investment pitch', () => {
+    const pitchOnly = [inc('investment_pitch', 0)];
+    const scheme = [inc('wrong_number', 0), inc('affinity', 60), inc('affinity', 3 * 24 * 60), inc('investment_pitch', 10 * 24 * 60)];
+    expect(risk(pitchOnly, { profile: 'adult' }).scam).toBeLessThan(0.5);
+    expect(risk(scheme, { profile: 'adult' }).scam).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.scam.adult);
+    const setUpFirst = [inc('wrong_number', 0), inc('affinity', 1), inc('investment_pitch', 2)];
+    const pitchFirst = [inc('investment_pitch', 0), inc('affinity', 1), inc('wrong_number', 2)];
+    expect(risk(setUpFirst).scam).toBeGreaterThan(risk(pitchFirst).scam);
+  });
+
+  it('romance: love, then a money request with a hardship story', () => {
+    const scheme = [inc('love_declaration', 0), inc('hardship', 5 * 24 * 60), inc('money_request', 5 * 24 * 60 + 1)];
+    expect(risk(scheme, { profile: 'adult' }).scam).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.scam.adult);
+    expect(risk([inc('love_declaration', 0)]).scam).toBe(0);
+    expect(risk([inc('money_request', 0)]).scam).toBe(0);
+    // An established couple splitting a bill: the same stages from a contact stay under the adult threshold.
+    expect(risk(scheme, { profile: 'adult', contact: true }).scam).toBeLessThan(DEFAULT_THRESHOLDS.scam.adult);
+  });
+
+  it('"hi mum": a family member on a new number, then money', () => {
+    expect(risk([inc('family_claim', 0), inc('money_request', 3)], { profile: 'adult' }).scam).toBeGreaterThanOrEqual(0.5);
+    expect(risk([inc('family_claim', 0)]).scam).toBe(0);
+  });
+
+  it('rises when the user is about to pay after the ask', () => {
+    const scheme = [inc('family_claim', 0), inc('money_request', 3)];
+    expect(risk([...scheme, out('payment', 4)]).scam).toBeGreaterThan(risk(scheme).scam);
+  });
+});
+
+describe('explanations', () => {
+  const signals = [sig('rapport', 'incoming', 0, 1, 'm1'), sig('age_probe', 'incoming', 1, 1, 'm2'), sig('minor_age', 'outgoing', 2, 1, 'm3'), sig('secrecy', 'incoming', 3, 1, 'm4'), sig('image_request', 'incoming', 4, 1, 'm5')];
+
+  it('lists the stages in the order they came, once each, and only those of the label', () => {
+    expect(orderedSteps('grooming', [...signals, sig('rapport', 'incoming', 5), sig('money_request', 'incoming', 6)])).toEqual([
+      { stage: 'rapport', direction: 'incoming' },
+      { stage: 'age_probe', direction: 'incoming' },
+      { stage: 'minor_age', direction: 'outgoing' },
+      { stage: 'secrecy', direction: 'incoming' },
+      { stage: 'image_request', direction: 'incoming' },
+    ]);
+  });
+
+  it('reads as plain words for a teenager and a parent, with what to do, and no message ids', () => {
+    const text = explainLabel('grooming', 'incoming', signals, false);
+    expect(text).toMatch(/^In this chat, someone you have not saved as a contact: first they paid you a lot of compliments/u);
+    expect(text).toMatch(/then you said you are under 18, then they asked you to keep the chat secret or delete messages, and then they asked for photos/u);
+    expect(text).toMatch(/You are not in trouble/u);
+    expect(text).not.toMatch(/m[1-5]\b/u);
+  });
+
+  it('never advises paying or complying with sextortion, in either direction', () => {
+    for (const direction of ['incoming', 'outgoing'] as const) {
+      const text = explainLabel('sextortion', direction, [sig('image_request', 'incoming', 0), sig('threat', 'incoming', 1)], false);
+      expect(text).toMatch(/do not pay/iu);
+      expect(text).toMatch(/not in trouble/u);
+      expect(text).not.toMatch(/\b(?:you should|just|go ahead and) (?:pay|send)\b/iu);
+    }
+  });
+
+  it('warns before money or codes are sent in a scam', () => {
+    expect(explainLabel('scam', 'outgoing', [sig('family_claim', 'incoming', 0), sig('money_request', 'incoming', 1)], false)).toMatch(/^In this chat.*Before you send money, cards or codes/u);
+  });
+});
