@@ -434,8 +434,8 @@ const ASK_MONEY = cue(
   rx(`\\b(?:can|could|would|will) ${YOU} (?:please )?(?:lend|send|transfer|wire|give|loan|pay|spot|cover|help me with|help me pay|help me out with) (?:me )?(?:some |the |a |my )?(?:money|cash|funds|[$£€]\\s?\\d|\\d+|it|for|this|bill|fiver|tenner|quid|bucks)`),
 );
 const NEED_MONEY = cue(
-  'need pay back return',
-  rx(`\\b(?:i|i'?ll|i will) need (?:some |the |a )?(?:money|cash|funds|[$£€]\\s?\\d)|\\bneed to pay (?:a|the|this|my|for) \\w+|\\bi need ${YOU} to (?:pay|send|transfer|buy)\\b|\\b(?:pay|paying) ${YOU} back\\b|\\bi'?ll return (?:it|the money)\\b`),
+  'need pay back return repay help',
+  rx(`\\b(?:i|i'?ll|i will) need (?:some |the |a )?(?:money|cash|funds|[$£€]\\s?\\d)|\\bneed to pay (?:a|the|this|my|for) \\w+|\\bi need ${YOU} to (?:pay|send|transfer|buy)\\b|\\b(?:pay|paying) ${YOU} back\\b|\\bi'?ll return (?:it|the money)\\b|\\b(?:repay|repaying) ${YOU}\\b|\\bhelp (?:me )?(?:out )?(?:with )?(?:a |the |some )?(?:[$£€]\\s?\\d|\\d[\\d,.]* ?(?:dollars|pounds|euros|usd|gbp))`),
 );
 const PAY_TO = cue(
   'send transfer wire pay bank account sort iban routing wallet swift',
@@ -465,7 +465,7 @@ const CODE_ASK = cue(
 /** The writer about to pay, or asking how: "how do I deposit", "I just transferred $500". Tested on every message. */
 const PAYING = cue(
   '',
-  rx(`\\b(?:i(?:'ll| will| can| could)?|ok i'?ll|let me|i'?m going to|i'?m gonna) (?:send|transfer|pay|wire|deposit|buy)(?: you| u| it| the| that| them| [$£€]| \\d)\\b|\\b(?:i(?:'ve| have)?|just) (?:sent|transferred|paid|deposited|bought|wired) (?:it|the|you|u|them|[$£€]|\\d|my)\\b|\\b(?:what(?:'s| is| are)|send me|give me) (?:${YOUR}|the) (?:bank|account|payment|wallet|card)(?: (?:details|number|address|info))?\\b|\\bhow (?:do|can|should|would) i (?:pay|send|deposit|transfer|invest|buy)\\b|\\b(?:should i|shall i|can i) send (?:the|you|u) (?:codes?|money|cards?|pictures?|pics?)\\b|\\b(?:sending|sent) (?:it|you the money|the money) (?:now|today|tomorrow)\\b`),
+  rx(`\\b(?:i(?:'ll| will| can| could)?|ok i'?ll|let me|i'?m going to|i'?m gonna) (?:send|transfer|pay|wire|deposit|buy)\\b|\\b(?:i'?ll|i will|i can|let me) (?:get|find|borrow) (?:the |some )?money\\b|\\b(?:i(?:'ve| have)?|just) (?:sent|transferred|paid|deposited|bought|wired) (?:it|the|you|u|them|[$£€]|\\d|my)\\b|\\b(?:what(?:'s| is| are)|send me|give me) (?:${YOUR}|the) (?:bank|account|payment|wallet|card)(?: (?:details|number|address|info))?\\b|\\bhow (?:do|can|should|would) i (?:pay|send|deposit|transfer|invest|buy)\\b|\\b(?:should i|shall i|can i) send (?:the|you|u) (?:codes?|money|cards?|pictures?|pics?)\\b|\\b(?:sending|sent) (?:it|you the money|the money) (?:now|today|tomorrow)\\b`),
 );
 /** A message that is a bare code: "482913". */
 const BARE_CODE = cue('', rx(`^\\D{0,12}\\b\\d{4,8}\\b\\D{0,12}$`), { on: 'raw' });
