@@ -47,6 +47,16 @@ describe('scripted conversations through the engine', () => {
   }
 });
 
+describe('held-out conversations (written after the last rule change, never tuned on)', () => {
+  // Their misses are the honest measure and are reported by scripts/eval-conversations.ts, not
+  // asserted; a false alarm on a benign one is a regression.
+  for (const fixture of fixtures.filter((f) => f.batch === 'held-out' && f.kind === 'benign')) {
+    it(`benign ${fixture.id}: never flagged grooming, sextortion or scam`, async () => {
+      expect((await runFixture(fixture, detectors)).result.falseAlarms).toEqual([]);
+    });
+  }
+});
+
 describe('what the user sees', () => {
   it('grooming for a teen: a calm warning with help, block and report; the photo reply asks to confirm', async () => {
     const fixture = byId('grooming-snap-fast');
