@@ -199,3 +199,40 @@ describe('the CLI path', () => {
     expect(get('a4')?.conversation_risk?.stages.length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('through the real worker (built package, worker_threads)', () => {
+  it('keeps conversation state in the worker, matches the in-process engine, and forgets on request', async () => {
+    const { createNodeGuard } = await import('../../dist/node.js');
+    const guard = createNodeGuard({ profile: 'teen' });
+    const engine = createEngine({ profile: 'teen', detectors });
+    try {
+      const script: Message[] = [
+        { id: 'w1', text: 'how old are you?', conversationId: 'wc', senderIsContact: false, sentAt: 1_700_000_000_000 },
+        { id: 'w2', text: "don't tell your parents about us", conversationId: 'wc', senderIsContact: false, sentAt: 1_700_000_060_000 },
+      ];
+      // Reports carry random ids and pseudonyms under different device secrets, and the image model's
+      // version reads 'unloaded' until an image was seen; everything else matches.
+      const bare = (verdict: Verdict) => ({ ...verdict, report: null, versions: {} });
+      for (const message of script) expect(bare(await guard.checkIncoming(message))).toEqual(bare(await engine.checkIncoming(message)));
+      const again = await guard.checkIncoming({ id: 'w3', text: 'hi', conversationId: 'wc', sentAt: 1_700_000_120_000 });
+      expect(again.conversation_risk?.stages.map((s) => s.messageId)).toEqual(['w1', 'w2']);
+      await guard.forgetConversation('wc');
+      expect((await guard.checkIncoming({ id: 'w4', text: 'hi', conversationId: 'wc' })).conversation_risk?.stages).toEqual([]);
+    } finally {
+      guard.dispose();
+    }
+  });
+
+  it('with storage "indexeddb" where there is none (Node), checks still work and say the history could not be read', async () => {
+    const { createNodeGuard } = await import('../../dist/node.js');
+    const guard = createNodeGuard({ conversation: { storage: 'indexeddb' } });
+    try {
+      const verdict = await guard.checkIncoming({ text: 'how old are you?', conversationId: 'no-idb' });
+      expect(verdict.degraded).toBe(true);
+      expect(verdict.reasons.map((r) => r.code)).toContain('system.conversation_unavailable');
+      expect(verdict.conversation_risk?.stages.map((s) => s.stage)).toEqual(['age_probe']);
+    } finally {
+      guard.dispose();
+    }
+  });
+});

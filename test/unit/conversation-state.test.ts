@@ -114,7 +114,7 @@ describe('the conversation store', () => {
     // Detectors finish in reverse order; the state still sees a, b, c.
     const done = [turns[2]!.observe(input('are you home alone?')), turns[1]!.observe(input('how old are you?')), turns[0]!.observe(input("you're so cute"))];
     const outcomes = await Promise.all(done);
-    expect(outcomes[0].risk?.stages.map((s) => s.messageId)).toEqual(['a', 'b', 'c']);
+    expect(outcomes[0]?.risk?.stages.map((s) => s.messageId)).toEqual(['a', 'b', 'c']);
     const abandoned = model.begin({ text: '', conversationId: 'q', id: 'd' });
     abandoned.abandon();
     expect((await model.begin({ text: '', conversationId: 'q', id: 'e' }).observe(input('hi'))).risk?.stages).toHaveLength(3);
