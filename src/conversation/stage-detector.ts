@@ -25,6 +25,8 @@ export function createStageDetector(view: (text: string) => TextView = createTex
     id: STAGE_DETECTOR_ID,
     version: '1.0.0',
     labels: ['grooming'],
+    // Stages travel as signals, not reasons; the engine writes the conversation's reasons itself.
+    reasonCodes: [],
     detect({ message, text }) {
       const signals: StageHit[] = text === '' ? [] : readStages(createCueReader(view(text)));
       if (message.attachments?.some((attachment) => attachment.type === 'image')) signals.push({ stage: 'image_shared', strength: 1 });

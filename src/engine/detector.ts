@@ -45,6 +45,11 @@ export interface Detector {
   /** Version string recorded in verdicts and reports (model sha, list date…). */
   readonly version: string;
   readonly labels: readonly Label[];
+  /**
+   * Every reason code this detector can emit. When every detector declares its codes, reports keep
+   * exactly the declared codes (an allow-list) rather than guessing which codes might echo the message.
+   */
+  readonly reasonCodes?: readonly string[];
   /** Loads models or lists. Called once before the first `detect`; a rejection is retried on the next check. */
   load?(): Promise<void>;
   detect(input: DetectorInput): DetectorResult | Promise<DetectorResult>;

@@ -7,6 +7,7 @@ import { decide, resolvePolicy, type PolicyOptions, type ResolvedPolicy } from '
 import type { Profile } from './policy-table.js';
 import { LABEL_EXPLANATIONS } from './explanations.js';
 import { SYSTEM_REASONS, type LinkVerdict, type Verdict } from './verdict.js';
+import { declaredReasonCodes } from './reason-allow-list.js';
 import { createReporter, type DecisionContext, type ReportOptions, type ReportSink } from '../reports/reporter.js';
 import type { Decision, Report } from '../reports/schema.js';
 import { createConversationModel, type ConversationOptions, type ConversationOutcome } from '../conversation/conversation-model.js';
@@ -75,7 +76,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let policy: ResolvedPolicy = resolvePolicy(options);
   const registered = registerDetectors(options.detectors ?? []);
   const trusted = new Set<string>(options.trustedContacts ?? []);
-  const reporter = createReporter(options.reports);
+  // Detectors that declare their codes give reports an exact allow-list; the embedder's own list still wins.
+  const declared = options.reports?.allowedReasonCodes ? undefined : declaredReasonCodes(registered.map((entry) => entry.detector));
+  const reporter = createReporter(declared ? { ...options.reports, allowedReasonCodes: declared } : options.reports);
   const conversations = options.conversation === false ? undefined : createConversationModel(options.conversation);
   let disposed = false;
 

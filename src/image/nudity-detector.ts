@@ -190,6 +190,7 @@ export function createNudityDetector(options: NudityDetectorOptions = {}): Nudit
       return loaded?.version ?? 'unloaded';
     },
     labels: ['nudity'] as const,
+    reasonCodes: Object.values(REASONS).map((reason) => reason.code),
     load: async () => {
       if (options.preload === true) await ensureLoaded();
     },

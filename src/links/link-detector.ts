@@ -200,6 +200,7 @@ export function createLinkDetector(options: LinkDetectorOptions = {}): LinkDetec
   const detector: LinkDetector = {
     id: 'links',
     labels: ['malicious_link', 'scam'],
+    reasonCodes: [...Object.values(LINK_REASONS), SCAM_LINK_REASON],
     get version() {
       return loaded?.version ?? 'unloaded';
     },

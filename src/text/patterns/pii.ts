@@ -2,7 +2,7 @@ import type { Detector } from '../../engine/detector.js';
 import type { Direction } from '../../engine/message.js';
 import { createCueReader, cue, type CueReader } from './cue.js';
 import { findCardNumber, hasPhoneNumber } from './pii-numbers.js';
-import { buildResult, noisyOr, type Family } from './scoring.js';
+import { buildResult, familyCodes, noisyOr, type Family } from './scoring.js';
 import { createTextViewer, type TextView } from './text-view.js';
 
 const family = (code: string, text: string): Family => ({ code, label: 'pii', text });
@@ -206,6 +206,7 @@ export function createPiiDetector(view: (text: string) => TextView = createTextV
     id: 'patterns-pii',
     version: '1.0.0',
     labels: ['pii'],
+    reasonCodes: familyCodes(PII_FAMILIES),
     detect({ text, direction }) {
       const textView = view(text);
       const read = createCueReader(textView);

@@ -1,8 +1,8 @@
 import type { Detector } from '../../engine/detector.js';
 import { createCueReader } from './cue.js';
 import { LINK, URGENCY } from './cues.js';
-import { SCAM_RULES } from './scam-rules.js';
-import { buildResult, noisyOr, type FamilyScore } from './scoring.js';
+import { SCAM_FAMILIES, SCAM_RULES } from './scam-rules.js';
+import { buildResult, familyCodes, noisyOr, type FamilyScore } from './scoring.js';
 import { createTextViewer, type TextView } from './text-view.js';
 
 /** Families scoring at least this get the link and urgency boosts; below it those cues prove nothing. */
@@ -30,6 +30,7 @@ export function createScamDetector(view: (text: string) => TextView = createText
     id: 'patterns-scam',
     version: '1.0.0',
     labels: ['scam'],
+    reasonCodes: familyCodes(SCAM_FAMILIES),
     detect({ text, direction }) {
       const read = createCueReader(view(text));
       const scored: FamilyScore[] = SCAM_RULES.map((rule) => {

@@ -29,6 +29,11 @@ export interface FamilyScore {
  */
 export const REASON_FLOOR = 0.3;
 
+/** The reason codes of a table of families, for `Detector.reasonCodes`. */
+export function familyCodes(families: Readonly<Record<string, Family>>): string[] {
+  return Object.values(families).map((family) => family.code);
+}
+
 /** Clamps to 0..1 and rounds to 3 decimals, so equal inputs give byte-equal verdicts on every engine. */
 export function clampScore(value: number): number {
   if (!(value > 0)) return 0;

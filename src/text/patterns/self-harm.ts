@@ -1,6 +1,6 @@
 import type { Detector } from '../../engine/detector.js';
 import { createCueReader, cue, type Cue, type CueReader } from './cue.js';
-import { buildResult, noisyOr, type Family } from './scoring.js';
+import { buildResult, familyCodes, noisyOr, type Family } from './scoring.js';
 import { createTextViewer, type TextView } from './text-view.js';
 
 /**
@@ -166,6 +166,7 @@ export function createSelfHarmDetector(view: (text: string) => TextView = create
     id: 'patterns-self-harm',
     version: '1.0.0',
     labels: ['self_harm'],
+    reasonCodes: familyCodes(SELF_HARM_FAMILIES),
     detect({ text, direction }) {
       const parts = scoreParts(createCueReader(view(text)));
       const scored = (Object.keys(SELF_HARM_FAMILIES) as Part[]).map((part) => ({

@@ -1,7 +1,7 @@
 import type { Detector } from '../../engine/detector.js';
 import { MONEY_AMOUNT } from './cues.js';
 import { createCueReader, cue, type CueReader } from './cue.js';
-import { buildResult, noisyOr, type Family } from './scoring.js';
+import { buildResult, familyCodes, noisyOr, type Family } from './scoring.js';
 import { createTextViewer, type TextView } from './text-view.js';
 
 /**
@@ -148,6 +148,7 @@ export function createSextortionDetector(view: (text: string) => TextView = crea
     id: 'patterns-sextortion',
     version: '1.0.0',
     labels: ['sextortion'],
+    reasonCodes: familyCodes(SEXTORTION_FAMILIES),
     detect({ text, direction }) {
       const parts = scoreParts(createCueReader(view(text)));
       return buildResult(
