@@ -1,0 +1,116 @@
+/**
+ * A module worker that times each shipped model on its own, inside the worker (no round trip),
+ * through the public entry's detector factories — as ChatGuard's own worker runs them.
+ * Driven by `main.ts` over comlink.
+ */
+import { expose } from 'comlink';
+import {
+  createLinkDetector,
+  createNudityDetector,
+  createTextModelDetector,
+  type LinkDetector,
+  type NudityDetector,
+  type OrtEnvOptions,
+  type TextModelDetector,
+} from '../../src/index.js';
+import { drawLandscape, IMAGE_SIZES, type BenchImage } from '../lib/images.js';
+import { TEXTS, URLS, type Bucket } from '../lib/inputs.js';
+import { consume, interleave, timeSeries } from '../lib/stats.js';
+
+/** Where the worker finds models and the ORT files. */
+export interface ModelWorkerConfig {
+  readonly modelBaseUrl: string;
+  readonly ort: OrtEnvOptions;
+}
+
+/** Which model to load cold. */
+export type ModelId = 'text-linear' | 'url-linear' | 'nsfw-mobilenet-v2-int8' | 'nsfw-mobilenet-v2';
+/** Image sizes the worker draws itself. */
+export type ImageSize = keyof typeof IMAGE_SIZES;
+
+let config: ModelWorkerConfig | undefined;
+let text: TextModelDetector | undefined;
+let links: LinkDetector | undefined;
+const nudity = new Map<string, NudityDetector>();
+const images = new Map<ImageSize, BenchImage>();
+
+function options(): ModelWorkerConfig {
+  if (!config) throw new Error('call init() first');
+  return config;
+}
+
+function image(size: ImageSize): BenchImage {
+  let found = images.get(size);
+  if (!found) {
+    found = drawLandscape(IMAGE_SIZES[size].width, IMAGE_SIZES[size].height);
+    images.set(size, found);
+  }
+  return found;
+}
+
+function nudityDetector(modelId: string): NudityDetector {
+  let detector = nudity.get(modelId);
+  if (!detector) {
+    detector = createNudityDetector({ ...options(), modelId, preload: true });
+    nudity.set(modelId, detector);
+  }
+  return detector;
+}
+
+const api = {
+  init(next: ModelWorkerConfig): void {
+    config = next;
+  },
+  /** Loads one model (file fetch, sha256 check, session, warm-up run), then runs it once. */
+  async coldLoad(modelId: ModelId, sample: string): Promise<{ load_ms: number; first_run_ms: number }> {
+    let start = performance.now();
+    let run: () => Promise<number>;
+    if (modelId === 'text-linear') {
+      text = createTextModelDetector(options());
+      await text.load();
+      const loaded = text;
+      run = async () => (await loaded.score(sample)).scores.spam;
+    } else if (modelId === 'url-linear') {
+      links = createLinkDetector(options());
+      await links.load();
+      const loaded = links;
+      run = async () => (await loaded.checkUrl(URLS[0] as string)).score;
+    } else {
+      const detector = nudityDetector(modelId);
+      await detector.load?.();
+      const pixels = image('small');
+      run = async () => (await detector.scoreImage({ type: 'image', ...pixels })).nudity;
+    }
+    const load_ms = performance.now() - start;
+    start = performance.now();
+    consume(await run());
+    return { load_ms, first_run_ms: performance.now() - start };
+  },
+  /** text-linear `score()` on one bucket's messages, in turn. */
+  async textScore(bucket: Bucket, iterations: number, warmup: number): Promise<number[]> {
+    text ??= createTextModelDetector(options());
+    const detector = text;
+    const texts = TEXTS[bucket];
+    return timeSeries(async (i) => (await detector.score(texts[i % texts.length] as string)).scores.spam, iterations, warmup);
+  },
+  /** The link checker's `checkUrl()` (blocklist lookup, heuristics, url-linear) on the fixed URLs. */
+  async checkUrl(iterations: number, warmup: number): Promise<number[]> {
+    links ??= createLinkDetector(options());
+    const detector = links;
+    return timeSeries(async (i) => (await detector.checkUrl(URLS[i % URLS.length] as string)).score, iterations, warmup);
+  },
+  /** int8 and float32 nudity models interleaved on one drawn image (RGBA → probabilities, resize included). */
+  async nudityPair(size: ImageSize, iterations: number, warmup: number): Promise<Record<string, number[]>> {
+    const pixels = image(size);
+    const variants = ['nsfw-mobilenet-v2-int8', 'nsfw-mobilenet-v2'].map((modelId) => {
+      const detector = nudityDetector(modelId);
+      return { id: modelId, run: async () => (await detector.scoreImage({ type: 'image', ...pixels })).nudity };
+    });
+    return interleave(variants, iterations, warmup);
+  },
+};
+
+/** The worker's API, for `wrap<ModelWorkerApi>()` on the page. */
+export type ModelWorkerApi = typeof api;
+
+expose(Object.freeze(api));
