@@ -9,6 +9,7 @@
  *                                 bench/results/quick.json only
  *   --no-build                    use dist/ as it is (otherwise `npm run build:lib` runs first; the
  *                                 Node worker runs the built file)
+ *   --report-only                 regenerate latest.svg and the README section from latest.json
  *
  * Parts run one after another, each heavy one in its own process (bench/lib/child.ts):
  * cold starts and memory (fresh `node` processes, bench/lib/node-cold.ts), warm latencies in Node
@@ -19,7 +20,7 @@
  * The machine (CPU, cores, versions, load average at start and end) is recorded with the results.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runChild } from './lib/child.js';
@@ -34,7 +35,18 @@ import { buildLibrary, measureSizes } from './lib/sizes.js';
 import { sig } from './lib/stats.js';
 import { renderSvg } from './lib/svg.js';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false }, 'report-only': { type: 'boolean', default: false } },
+});
+
+if (values['report-only']) {
+  // Regenerates latest.svg and the README section from the committed latest.json, measuring nothing.
+  const file = JSON.parse(readFileSync(new URL('./results/latest.json', import.meta.url), 'utf8')) as BenchFile;
+  writeFileSync(new URL('./results/latest.svg', import.meta.url), renderSvg(file));
+  const updated = updateReadme(fileURLToPath(new URL('../README.md', import.meta.url)), performanceSection(file));
+  console.log(`wrote bench/results/latest.svg${updated ? ' and the README performance section' : ''} from latest.json`);
+  process.exit(0);
+}
 const plan: Plan = values.quick ? QUICK_PLAN : FULL_PLAN;
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const began = performance.now();

@@ -86,15 +86,24 @@ export function performanceSection(file: BenchFile): string {
   }
   const chromium = file.details['chromium'] as { threads_1?: { downloads_bytes?: { after_first_image?: Record<string, number>; at_first_verdict?: Record<string, number> } } } | undefined;
   const downloads = chromium?.threads_1?.downloads_bytes;
-  const library = (file.sizes['library_bundle_dist_browser'] ?? {}) as { total_bytes?: number; total_gzip_bytes?: number };
+  const library = (file.sizes['library_bundle_dist_browser'] ?? {}) as { total_bytes?: number; files?: { file: string; bytes: number; gzip_bytes: number }[] };
+  const entry = library.files?.find((f) => f.file === 'dist/browser/chatguard.js');
   if (downloads?.at_first_verdict) {
     const first = downloads.at_first_verdict;
     const image = downloads.after_first_image ?? {};
+    const wasm = Object.keys(first)
+      .find((key) => key.startsWith('file /ort/') && key.endsWith('.wasm'))
+      ?.slice('file /ort/'.length);
     lines.push(
       '',
       `What the bench page downloads before its first verdict: ${mib(first['total'] ?? 0)} — page and worker JS ${mib(first['page_js_and_html'] ?? 0)}, ` +
         `the ORT wasm runtime ${mib(first['ort_runtime'] ?? 0)}, text and link models ${mib(first['models'] ?? 0)}; the first image adds ${mib((image['total'] ?? 0) - (first['total'] ?? 0))} ` +
-        `(the int8 nudity model). The library bundle \`vite build\` writes to \`dist/browser\` is ${mib(library.total_bytes ?? 0)} (${mib(library.total_gzip_bytes ?? 0)} gzip).`,
+        `(the int8 nudity model).` +
+        (wasm ? ` The wasm file fetched is \`${wasm}\`${wasm.includes('.jsep.') ? ', the WebGPU-capable build that onnxruntime-web’s default entry selects' : ''}.` : '') +
+        (entry
+          ? ` The library bundle \`vite build\` writes, \`dist/browser/chatguard.js\`, is ${mib(entry.bytes)} (${mib(entry.gzip_bytes)} gzip): the worker and ORT's wasm are inlined in it as base64` +
+            ` (\`dist/browser\` holds ${mib(library.total_bytes ?? 0)} with the worker's own copy).`
+          : ''),
     );
   }
   lines.push('', 'Cold starts (median of fresh processes / fresh browser profiles, ms from `createEngine()` / `createGuard()`) and memory with every model loaded:', '');
@@ -130,7 +139,14 @@ export function performanceSection(file: BenchFile): string {
       `renderer +${mb(median(block?.renderer_rss_growth_mb))} (+${mb(median(block?.renderer_rss_growth_text_and_links_only_mb))} before the first image); renderer ${mb(median(block?.renderer_rss_mb_all_loaded))}`,
     );
   }
-  lines.push('', 'Details and caveats (memory method, timer resolution, what each row includes) are in the JSON file’s `details` and `run.notes`.');
+  const jsMemory = (browserCold?.['threads_2'] as { js_memory_all_loaded?: { dedicated_workers_mb?: number } } | undefined)?.js_memory_all_loaded;
+  const nodeHeap = (nodeCold?.engine_memory as { js_heap_used_mb?: number } | undefined)?.js_heap_used_mb;
+  lines.push(
+    '',
+    `JS heap with every model loaded: Node in-process ${mb(nodeHeap)} used` +
+      (jsMemory?.dedicated_workers_mb === undefined ? '' : `; Chromium workers ${mb(jsMemory.dedicated_workers_mb)} (JS heap and ArrayBuffers, \`measureUserAgentSpecificMemory\` on the 2-thread page)`) +
+      '. ORT’s wasm memory is outside the JS heap and shows in the resident figures. Details and caveats (memory method, timer resolution, what each row includes) are in the JSON file’s `details` and `run.notes`.',
+  );
   lines.push(END);
   return lines.join('\n');
 }

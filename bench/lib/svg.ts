@@ -127,7 +127,8 @@ export function renderSvg(file: BenchFile): string {
         }
         const target = row.limit ? ` (target: ${row.limit.of === 'cold' ? '' : `${row.limit.of} `}≤ ${row.limit.ms} ms)` : '';
         const label = `${row.cold ? `${sig(value, 3)} ms` : `p50 ${sig(value, 3)} ms${p95 !== undefined ? `, p95 ${sig(p95, 3)}` : ''}`}${target}`;
-        parts.push(`<text x="${Math.max(x(value), x(p95 ?? value)) + 6}" y="${y + 13}" font-size="10" fill="#2d3748">${escape(label)}</text>`);
+        const textX = Math.max(x(value), x(p95 ?? value), row.limit ? x(row.limit.ms) : 0) + 6;
+        parts.push(`<text x="${textX.toFixed(1)}" y="${y + 13}" font-size="10" fill="#2d3748">${escape(label)}</text>`);
       }
       if (row.limit) {
         const lx = x(row.limit.ms).toFixed(1);
