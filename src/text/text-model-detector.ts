@@ -285,6 +285,7 @@ export function createTextModelDetector(options: TextModelDetectorOptions = {}):
       return loaded?.sidecar;
     },
     labels: TEXT_MODEL_LABELS,
+    reasonCodes: TEXT_MODEL_LABELS.map((label) => `${label}.model`),
     load: async () => void (await ensureLoaded()),
     detect,
     score,
