@@ -1,6 +1,6 @@
 /**
  * Benchmark of the text model on fixed chat messages (≤ 280 characters): cold and warm load, then
- * normalise + features + ONNX inference + calibration per message, call by call, messages
+ * normalise (both views) + features + ONNX inference + calibration per message, call by call, messages
  * interleaved, after a warm-up. The stages are also timed on their own. Every output feeds a
  * checksum that is printed, so the optimiser cannot drop the work. One wasm thread (Node).
  *
@@ -12,8 +12,8 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web';
 import { createSerialSession } from '../src/runtime/session.js';
-import { createFeatureHasher } from '../src/text/features.js';
-import { normalizeText } from '../src/text/normalize.js';
+import { createFeatureHasher, storedFeatureConfig } from '../src/text/features.js';
+import { normalizeText, toLatinSkeleton } from '../src/text/normalize.js';
 import { createTextModelDetector } from '../src/text/text-model-detector.js';
 
 /** Fixed inputs: everyday chat, spam, scams, abuse, disguised text; 20–280 characters. */
@@ -60,7 +60,7 @@ await second.dispose();
 
 const sidecar = detector.sidecar;
 if (!sidecar) throw new Error('model did not load');
-const hasher = createFeatureHasher(sidecar.features);
+const hasher = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon);
 const session = await createSerialSession(new Uint8Array(readFileSync(new URL('../models/text-linear.onnx', import.meta.url))), 'text-linear.onnx');
 
 async function inferOnly(indices: Int32Array, valuesF: Float32Array): Promise<number> {
@@ -86,6 +86,7 @@ const stages = ['end_to_end', 'normalize', 'features', 'inference'] as const;
 const samples = Object.fromEntries(stages.map((s) => [s, new Float64Array(iterations * MESSAGES.length)])) as Record<(typeof stages)[number], Float64Array>;
 const features = MESSAGES.map((text) => hasher.hash(text));
 const normalized = MESSAGES.map((text) => normalizeText(text));
+const folded = MESSAGES.map((text) => toLatinSkeleton(text));
 let k = 0;
 for (let i = 0; i < iterations; i++) {
   for (let m = 0; m < MESSAGES.length; m++, k++) {
@@ -96,11 +97,11 @@ for (let i = 0; i < iterations; i++) {
     checksum += scored.scores.spam + scored.scores.harassment;
 
     t = process.hrtime.bigint();
-    checksum += normalizeText(text).length;
+    checksum += normalizeText(text).length + toLatinSkeleton(text).length;
     samples.normalize[k] = micros(t);
 
     t = process.hrtime.bigint();
-    checksum += hasher.hashNormalized(normalized[m] as string).indices.length;
+    checksum += hasher.hashViews(normalized[m] as string, folded[m] as string).indices.length;
     samples.features[k] = micros(t);
 
     const f = features[m] as (typeof features)[number];

@@ -11,7 +11,14 @@ import { findModel, readManifest } from '../runtime/manifest.js';
 import { createFetchModelSource, type ModelSource } from '../runtime/model-source.js';
 import type { OrtEnvOptions } from '../runtime/ort-env.js';
 import { createSerialSession, type SerialSession } from '../runtime/session.js';
-import { createFeatureHasher, resolveFeatureConfig, type FeatureConfig, type FeatureHasher, type SparseFeatures } from './features.js';
+import {
+  createFeatureHasher,
+  storedFeatureConfig,
+  type FeatureConfig,
+  type FeatureHasher,
+  type FeatureLexicon,
+  type SparseFeatures,
+} from './features.js';
 import { normalizeText } from './normalize.js';
 
 /** The labels the text model scores, in the order of its output tensor. */
@@ -30,6 +37,8 @@ export interface TextModelSidecar {
   readonly output: string;
   readonly features: FeatureConfig;
   readonly hashing: string;
+  /** Word lists the features match (see `FeatureLexicon`), when the model uses them. */
+  readonly lexicon?: FeatureLexicon;
   /** sha256 of `normalizeText` over fixed probes when the model was trained; see {@link normalizerFingerprint}. */
   readonly normalizer_fingerprint: string;
   readonly quantization: string;
@@ -169,6 +178,10 @@ function parseSidecar(bytes: Uint8Array, path: string): TextModelSidecar {
       throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" lacks a threshold in (0, 1) for "${label}".`);
     }
   }
+  // Without its word lists a model that was trained with them would score silently wrong.
+  if ((sidecar.features?.lexiconWeight ?? 0) !== 0 && !Array.isArray(sidecar.lexicon?.groups)) {
+    throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" sets features.lexiconWeight but has no lexicon.`);
+  }
   return sidecar;
 }
 
@@ -212,7 +225,7 @@ export function createTextModelDetector(options: TextModelDetectorOptions = {}):
     if (sidecar.model.sha256 !== entry.sha256) {
       throw new GuardError('MODEL_INTEGRITY', `The sidecar "${sidecarFile.path}" belongs to a different model than "${entry.path}".`);
     }
-    const hasher = createFeatureHasher(resolveFeatureConfig(sidecar.features));
+    const hasher = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon);
     const session = await createSerialSession(modelBytes, entry.path, options.ort);
     const result: Loaded = {
       session,

@@ -1,8 +1,19 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURE_CONFIG, createFeatureHasher, resolveFeatureConfig } from '../../src/text/features.js';
-import { normalizeText } from '../../src/text/normalize.js';
-import { trainingFeatures } from '../../scripts/train-text.js';
+import {
+  DEFAULT_FEATURE_CONFIG,
+  createFeatureHasher,
+  lightNormalize,
+  resolveFeatureConfig,
+  storedFeatureConfig,
+  type FeatureLexicon,
+} from '../../src/text/features.js';
+import { normalizeText, toLatinSkeleton } from '../../src/text/normalize.js';
+import type { TextModelSidecar } from '../../src/text/text-model-detector.js';
+import { TRAINING_FEATURES, trainingFeatures } from '../../scripts/train-text.js';
+
+const sidecar = JSON.parse(readFileSync(new URL('../../models/text-linear.json', import.meta.url), 'utf8')) as TextModelSidecar;
 
 const SAMPLES = [
   'see you at 6 for dinner',
@@ -10,26 +21,45 @@ const SAMPLES = [
   "don't @ me 😂😂 lol",
   'Ｆｒｅｅ  c\u200Ba\u200Bs\u200Bh',
   'Привет, как дела?',
+  'you f4990t, I will k111 you',
   '',
   '!!! ??? ...',
 ];
 
+const LEXICON: FeatureLexicon = {
+  source: 'test',
+  groups: [
+    { tokens: ['insult', 'insult:2'], terms: ['idiot', 'dumb ass'] },
+    { tokens: ['insult', 'insult:3'], terms: ['moron'] },
+  ],
+};
+
+const sameFeatures = (a: { indices: Int32Array; values: Float32Array }, b: { indices: Int32Array; values: Float32Array }) => {
+  expect(Array.from(a.indices)).toEqual(Array.from(b.indices));
+  expect(Array.from(a.values)).toEqual(Array.from(b.values));
+};
+
 describe('createFeatureHasher', () => {
+  it('is the configuration and lexicon the committed model was trained with', () => {
+    expect(sidecar.features).toEqual({ ...TRAINING_FEATURES });
+    expect(resolveFeatureConfig(sidecar.features)).toEqual(DEFAULT_FEATURE_CONFIG);
+    expect((sidecar.lexicon?.groups.length ?? 0) > 0).toBe(DEFAULT_FEATURE_CONFIG.lexiconWeight !== 0);
+  });
+
   it('gives the training path and the inference path identical features, bit for bit', () => {
-    const training = createFeatureHasher(DEFAULT_FEATURE_CONFIG);
-    const inference = createFeatureHasher(DEFAULT_FEATURE_CONFIG);
+    // Inference: the detector's hasher from the sidecar; training: the script's own path.
+    const training = createFeatureHasher(TRAINING_FEATURES, sidecar.lexicon);
+    const inference = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon);
     const check = (text: string) => {
-      const a = trainingFeatures(training, text);
-      const b = inference.hash(text);
-      expect(Array.from(b.indices)).toEqual(Array.from(a.indices));
-      expect(Array.from(b.values)).toEqual(Array.from(a.values));
+      sameFeatures(inference.hash(text), trainingFeatures(training, text));
+      sameFeatures(inference.hash(text), inference.hashViews(normalizeText(text), toLatinSkeleton(text)));
     };
     SAMPLES.forEach(check);
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), (text) => check(text)), { seed: 42, numRuns: 200 });
   });
 
   it('returns unique in-range buckets with a unit L2 norm', () => {
-    const hasher = createFeatureHasher();
+    const hasher = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lexiconWeight: 0.5 }, LEXICON);
     const buckets = 2 ** DEFAULT_FEATURE_CONFIG.bucketBits;
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
@@ -45,31 +75,82 @@ describe('createFeatureHasher', () => {
   });
 
   it('does not depend on earlier calls (scratch buffers are reset)', () => {
-    const hasher = createFeatureHasher();
-    const first = hasher.hash(SAMPLES[1] as string);
+    const hasher = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lexiconWeight: 0.5 }, LEXICON);
+    const first = hasher.hash('you dumb ass idiot, WIN £1000');
     for (const text of SAMPLES) hasher.hash(text.repeat(20));
-    const again = hasher.hash(SAMPLES[1] as string);
-    expect(Array.from(again.indices)).toEqual(Array.from(first.indices));
-    expect(Array.from(again.values)).toEqual(Array.from(first.values));
+    sameFeatures(hasher.hash('you dumb ass idiot, WIN £1000'), first);
   });
 
   it('pins the hash function: fixed buckets for a fixed text', () => {
     // If this fails, hashing changed and the shipped model no longer matches it: retrain (npm run train:text).
-    const { indices } = createFeatureHasher().hashNormalized('win cash');
+    const { indices } = createFeatureHasher().hashViews('win cash', 'win cash');
     expect(Array.from(indices.slice(0, 6))).toEqual(PINNED_WIN_CASH);
+  });
+
+  it('keeps what the robust view folds away in the light view and shape tokens', () => {
+    const hasher = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lightWordWeight: 1, lightCharWeight: 0.5, shapeWeight: 1 });
+    const robustOnly = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0, lexiconWeight: 0 });
+    // normalizeText reads "free" as "fre"; the light view does not.
+    expect(normalizeText('free')).toBe(normalizeText('fre'));
+    expect(robustOnly.hash('free').indices).toEqual(robustOnly.hash('fre').indices);
+    expect(hasher.hash('free').indices).not.toEqual(hasher.hash('fre').indices);
+    expect(lightNormalize('FREE Frее')).toBe('free free');
+    // Shape tokens alone: capitals, money, digit runs by length, links, exclamation marks, length.
+    const shape = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, wordWeight: 0, charWeight: 0, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 1, lexiconWeight: 0 });
+    const tokens = (text: string) => Array.from(shape.hash(text).indices).sort();
+    expect(tokens('see you soon')).toEqual(tokens('ask him then'));
+    expect(tokens('WIN A PRIZE')).not.toEqual(tokens('win a prize'));
+    expect(tokens('pay £1000 now')).not.toEqual(tokens('pay 1000 now'));
+    expect(tokens('call 09061701461')).not.toEqual(tokens('call 090617'));
+    expect(tokens('see www.x.com')).not.toEqual(tokens('see wwwxcom'));
+    expect(tokens('ok!')).not.toEqual(tokens('ok.'));
+  });
+
+  it('adds leetspeak readings that normalizeText leaves alone, sharing the plain word’s features', () => {
+    const plain = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, leetFallback: false, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 });
+    const fallback = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, leetFallback: true, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 });
+    for (const [disguised, clean] of [
+      ['f4990t', 'faggot'],
+      ['k111', 'kill'],
+      ['h3110', 'hello'],
+    ] as const) {
+      expect(normalizeText(disguised)).toBe(disguised); // three digits in a row read as a code
+      const target = new Set(plain.hash(clean).indices);
+      const shared = (indices: Int32Array) => Array.from(indices).filter((i) => target.has(i)).length;
+      expect(shared(fallback.hash(disguised).indices)).toBe(target.size);
+      expect(shared(plain.hash(disguised).indices)).toBeLessThan(target.size);
+    }
+    // Numbers, and words with a 2, 6 or 8, are not read as leetspeak.
+    sameFeatures(fallback.hash('call 09061701461 2day b8 gr8'), plain.hash('call 09061701461 2day b8 gr8'));
+  });
+
+  it('emits each lexicon token once per message, from either view', () => {
+    const withLexicon = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lexiconWeight: 0.5 }, LEXICON);
+    const without = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lexiconWeight: 0 });
+    const extra = (text: string) => withLexicon.hash(text).indices.length - without.hash(text).indices.length;
+    expect(extra('what an idiot')).toBe(2); // insult, insult:2
+    expect(extra('what an idiot, a dumb ass idiot')).toBe(2);
+    expect(extra('idiot and moron')).toBe(3); // insult, insult:2, insult:3
+    expect(extra('1d10t')).toBe(2); // through normalizeText's leetspeak decoding
+    expect(extra('nothing to see')).toBe(0);
+  });
+
+  it('reads a stored configuration without the newer fields as the first model\'s features', () => {
+    const first = { bucketBits: 18, seed: 0x43475244, charMin: 2, charMax: 4, wordBigrams: true, wordWeight: 1, charWeight: 0.5, maxChars: 4096 };
+    const config = storedFeatureConfig(first);
+    expect(config).toMatchObject({ shapeWeight: 0, lexiconWeight: 0, leetFallback: false, lightWordWeight: 0, lightCharWeight: 0, wordTrigrams: false });
+    // The first model's features are the robust view alone.
+    const robust = createFeatureHasher(config).hash('WIN £1000 now');
+    const normalized = normalizeText('WIN £1000 now');
+    sameFeatures(robust, createFeatureHasher(config).hashViews(normalized, ''));
   });
 
   it('bounds very long text to a head and tail window', () => {
     const hasher = createFeatureHasher({ maxChars: 64 });
     const long = `${'a'.repeat(10_000)} tail`;
-    expect(hasher.hashNormalized(long).indices.length).toBeGreaterThan(0);
+    expect(hasher.hashViews(long, long).indices.length).toBeGreaterThan(0);
     expect(() => resolveFeatureConfig({ bucketBits: 40 })).toThrow(RangeError);
-  });
-
-  it('treats normalised and raw input alike through hash()', () => {
-    const hasher = createFeatureHasher();
-    const text = 'Héllo   WORLD';
-    expect(Array.from(hasher.hash(text).indices)).toEqual(Array.from(hasher.hashNormalized(normalizeText(text)).indices));
+    expect(() => resolveFeatureConfig({ lightCharMin: 4, lightCharMax: 3 })).toThrow(RangeError);
   });
 });
 

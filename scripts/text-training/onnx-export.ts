@@ -1,0 +1,76 @@
+/**
+ * Writes the text model as an ONNX graph with onnx-proto: int8 weights, DequantizeLinear after the
+ * Gather, opset 13, only ops that onnxruntime-web's wasm CPU kernels have.
+ */
+import onnxProto from 'onnx-proto';
+
+const { onnx } = onnxProto;
+const DataType = onnx.TensorProto.DataType;
+const AttributeType = onnx.AttributeProto.AttributeType;
+
+function bytesOf(array: ArrayBufferView): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** What {@link buildLinearModel} writes into the graph. */
+export interface LinearModelSpec {
+  readonly labels: readonly string[];
+  readonly buckets: number;
+  /** int8 `[buckets × labels]`, row-major. */
+  readonly weights: Int8Array;
+  readonly scales: Float32Array;
+  readonly bias: Float32Array;
+  readonly docString: string;
+}
+
+/**
+ * The graph: `indices` int64 [N], `values` float [N] → Gather rows of the int8 weight matrix →
+ * DequantizeLinear (per label, axis 1) → × values → ReduceSum over axis 0 → + bias → Sigmoid →
+ * `probabilities` float [labels]. Opset 13, all ops in onnxruntime-web's wasm CPU kernels;
+ * dequantising after the Gather keeps the 1.5 MB int8 matrix int8 in memory.
+ */
+export function buildLinearModel(spec: LinearModelSpec): Uint8Array {
+  const L = spec.labels.length;
+  const tensor = (name: string, dataType: number, dims: number[], data: ArrayBufferView) =>
+    onnx.TensorProto.create({ name, dataType, dims, rawData: bytesOf(data) });
+  const valueInfo = (name: string, elemType: number, dims: (number | string)[]) =>
+    onnx.ValueInfoProto.create({
+      name,
+      type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } },
+    });
+  const intAttribute = (name: string, i: number) => onnx.AttributeProto.create({ name, type: AttributeType.INT, i });
+  const node = (opType: string, input: string[], output: string, attribute: ReturnType<typeof intAttribute>[] = []) =>
+    onnx.NodeProto.create({ opType, input, output: [output], name: output, attribute });
+  const graph = onnx.GraphProto.create({
+    name: 'chatguard_text_linear',
+    initializer: [
+      tensor('weights_q', DataType.INT8, [spec.buckets, L], spec.weights),
+      tensor('weights_scale', DataType.FLOAT, [L], spec.scales),
+      tensor('weights_zero_point', DataType.INT8, [L], new Int8Array(L)),
+      tensor('bias', DataType.FLOAT, [L], spec.bias),
+      tensor('axis_0', DataType.INT64, [1], new BigInt64Array([0n])),
+      tensor('axis_1', DataType.INT64, [1], new BigInt64Array([1n])),
+    ],
+    node: [
+      node('Gather', ['weights_q', 'indices'], 'rows_q', [intAttribute('axis', 0)]),
+      node('DequantizeLinear', ['rows_q', 'weights_scale', 'weights_zero_point'], 'rows', [intAttribute('axis', 1)]),
+      node('Unsqueeze', ['values', 'axis_1'], 'values_column'),
+      node('Mul', ['rows', 'values_column'], 'weighted'),
+      node('ReduceSum', ['weighted', 'axis_0'], 'summed', [intAttribute('keepdims', 0)]),
+      node('Add', ['summed', 'bias'], 'logits'),
+      node('Sigmoid', ['logits'], 'probabilities'),
+    ],
+    input: [valueInfo('indices', DataType.INT64, ['N']), valueInfo('values', DataType.FLOAT, ['N'])],
+    output: [valueInfo('probabilities', DataType.FLOAT, [L])],
+  });
+  const model = onnx.ModelProto.create({
+    irVersion: 8,
+    opsetImport: [{ domain: '', version: 13 }],
+    producerName: 'chatguard scripts/train-text.ts',
+    producerVersion: '1',
+    docString: spec.docString,
+    graph,
+    metadataProps: [{ key: 'labels', value: JSON.stringify(spec.labels) }],
+  });
+  return onnx.ModelProto.encode(model).finish();
+}
