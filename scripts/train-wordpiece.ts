@@ -1,0 +1,211 @@
+/**
+ * Trains ChatGuard's WordPiece embedding bag and packages it as a transformers.js
+ * text-classification folder: `models/transformers/chatguard-wordpiece-bag/` (config.json,
+ * tokenizer files, onnx/model.onnx, README.md, NOTICE), its entry in `models/manifest.json`, its
+ * block in `models/NOTICE` and the evaluation in `models/reports/wordpiece-eval.json`.
+ *
+ *   npm run train:wordpiece -- [--data DIR] [--seed N] [--out DIR] [--epochs N]
+ *
+ * Same data, labels and validation split as the text model (`scripts/text-training/data.ts`);
+ * tokens from the all-MiniLM-L6-v2 tokenizer loaded with transformers.js's `AutoTokenizer`, called
+ * as the pipeline calls it. The model (`wordpiece-training/model.ts`): the mean of learned token
+ * embeddings → linear → a logit per label; masked soft binary cross-entropy, Adam, token dropout;
+ * early stopping on 10% of the training split; per-row int8 embedding. Validation is only
+ * evaluated, never tuned on. Deterministic: the same data and seed give the same bytes.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { TEXT_MODEL_LABELS } from '../src/text/text-model-detector.js';
+import { loadTextExamples, type TextExample } from './text-training/data.js';
+import { binaryMetrics, type BinaryMetrics } from './text-training/metrics.js';
+import { isEarlyStoppingExample, toBagExamples } from './wordpiece-training/data.js';
+import {
+  cloneBag,
+  initBag,
+  predictBag,
+  predictQuantized,
+  quantizeBag,
+  trainEmbeddingBag,
+  type BagExample,
+  type BagParameters,
+  type BagSettings,
+} from './wordpiece-training/model.js';
+import { buildEmbeddingBagModel } from './wordpiece-training/onnx-export.js';
+import { MODEL_FOLDER, MODEL_ID, writePackage } from './wordpiece-training/package.js';
+import { packageReadme } from './wordpiece-training/readme.js';
+import { loadWordPieceTokenizer, tokenIds } from './wordpiece-training/tokenize.js';
+
+const LABELS = TEXT_MODEL_LABELS;
+
+/** The settings the committed model is trained with. */
+export const WORDPIECE_SETTINGS: BagSettings = Object.freeze({
+  dim: 64,
+  epochs: 12,
+  batchSize: 32,
+  learningRate: 0.003,
+  tokenDropout: 0.1,
+  l2: 1e-6,
+});
+
+/** The seed used when `--seed` is not given; the committed model was trained with it. */
+export const DEFAULT_SEED = 20261123;
+
+/** Texts whose probabilities training computes in TypeScript from the int8 model; the tests compare the pipeline's scores with them. */
+export const GOLDEN_TEXTS = [
+  'see you at 6 for dinner',
+  'URGENT! You have won a £1000 cash prize. To claim call 09061701461 now. Valid 12 hrs only',
+  'FREE entry into our weekly competition, text WIN to 80086 now',
+  'you are a pathetic worthless idiot',
+  'I am going to kill you',
+  'thanks, that was really helpful!',
+  '',
+] as const;
+
+type Metrics = Record<string, BinaryMetrics & { by_source: Record<string, BinaryMetrics> }>;
+
+function evaluate(examples: readonly TextExample[], probabilities: readonly Float64Array[]): Metrics {
+  const out: Metrics = {};
+  for (const [l, label] of LABELS.entries()) {
+    const column = (filter: (e: TextExample) => boolean) => {
+      const scores: number[] = [];
+      const targets: number[] = [];
+      examples.forEach((example, i) => {
+        const target = example.targets[l] as number;
+        if (target < 0 || !filter(example)) return;
+        scores.push((probabilities[i] as Float64Array)[l] as number);
+        targets.push(target);
+      });
+      return { scores, targets };
+    };
+    const all = column(() => true);
+    const bySource: Record<string, BinaryMetrics> = {};
+    for (const source of new Set(examples.map((e) => e.source))) {
+      const c = column((e) => e.source === source);
+      if (c.targets.includes(1) && c.targets.includes(0)) bySource[source] = binaryMetrics(c.scores, c.targets, 0.5);
+    }
+    out[label] = { ...binaryMetrics(all.scores, all.targets, 0.5), by_source: bySource };
+  }
+  return out;
+}
+
+function meanRocAuc(examples: readonly TextExample[], probabilities: readonly Float64Array[]): number {
+  const metrics = evaluate(examples, probabilities);
+  return LABELS.reduce((sum, label) => sum + (metrics[label] as BinaryMetrics).rocAuc, 0) / LABELS.length;
+}
+
+function round<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(5)) : v))) as T;
+}
+
+async function main(): Promise<void> {
+  const { values: args } = parseArgs({
+    options: {
+      data: { type: 'string', default: resolve(process.cwd(), '../shared/datasets') },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      out: { type: 'string', default: resolve(process.cwd(), 'models') },
+      epochs: { type: 'string' },
+    },
+  });
+  const seed = Number(args.seed);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${args.seed}`);
+  const settings: BagSettings = { ...WORDPIECE_SETTINGS, ...(args.epochs ? { epochs: Number(args.epochs) } : {}) };
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const tokenizerDir = resolve(args.data, 'tokenizers/all-MiniLM-L6-v2');
+  const tokenizer = await loadWordPieceTokenizer(tokenizerDir);
+  const examples = loadTextExamples(args.data);
+  const trainSet = examples.filter((e) => e.split === 'train');
+  const fitSet = trainSet.filter((e) => !isEarlyStoppingExample(e.id));
+  const stopSet = trainSet.filter((e) => isEarlyStoppingExample(e.id));
+  const validation = examples.filter((e) => e.split === 'validation');
+  const fitRows = toBagExamples(tokenizer, fitSet);
+  const stopIds = stopSet.map((e) => tokenIds(tokenizer, e.text));
+  const validationIds = validation.map((e) => tokenIds(tokenizer, e.text));
+  const tokens = fitRows.reduce((sum, row) => sum + row.ids.length, 0);
+  console.log(`examples: ${fitSet.length} fit, ${stopSet.length} early-stopping, ${validation.length} validation; ${tokens} fit tokens (${elapsed()})`);
+
+  const vocab = Math.max(...tokenizer.get_vocab().values()) + 1;
+  const model = initBag(vocab, settings.dim, LABELS.length, seed);
+  let best: { epoch: number; auc: number; model: BagParameters } = { epoch: 0, auc: -1, model: cloneBag(model) };
+  trainEmbeddingBag(model, fitRows as BagExample[], settings, seed, (epoch, loss) => {
+    const auc = meanRocAuc(stopSet, stopIds.map((ids) => predictBag(model, ids)));
+    console.log(`epoch ${epoch}: loss ${loss.toFixed(4)} early-stopping mean ROC AUC ${auc.toFixed(4)} (${elapsed()})`);
+    if (auc > best.auc) best = { epoch, auc, model: cloneBag(model) };
+    return epoch - best.epoch < 3;
+  });
+  const trainedSeconds = (performance.now() - started) / 1000;
+  const quantized = quantizeBag(best.model);
+  const floatMetrics = evaluate(validation, validationIds.map((ids) => predictBag(best.model, ids)));
+  const metrics = evaluate(validation, validationIds.map((ids) => predictQuantized(quantized, ids)));
+
+  const onnx = buildEmbeddingBagModel(
+    quantized,
+    LABELS,
+    `ChatGuard ${MODEL_ID}: mean of int8 WordPiece-token embeddings (all-MiniLM-L6-v2 vocabulary) → linear → logits for ${LABELS.join(', ')}. Not a transformer. Rebuild: npm run train:wordpiece`,
+  );
+  const golden = GOLDEN_TEXTS.map((text) => ({
+    text,
+    probabilities: Object.fromEntries(LABELS.map((label, l) => [label, Number((predictQuantized(quantized, tokenIds(tokenizer, text))[l] as number).toFixed(6))])),
+  }));
+  const textLinear = (JSON.parse(readFileSync(resolve(args.out, 'manifest.json'), 'utf8')) as { models: { id: string; metrics?: { shipped_int8?: Record<string, { rocAuc: number; prAuc: number }> } }[] }).models.find(
+    (m) => m.id === 'text-linear',
+  )?.metrics?.shipped_int8;
+  const summary = Object.fromEntries(
+    LABELS.map((label) => {
+      const m = metrics[label] as BinaryMetrics;
+      return [label, { rocAuc: m.rocAuc, prAuc: m.prAuc, positives: m.positives, negatives: m.negatives, text_linear_rocAuc: textLinear?.[label]?.rocAuc ?? null }];
+    }),
+  );
+  const report = round({
+    generated: 'Auto-generated by scripts/train-wordpiece.ts. Do not edit.',
+    model: MODEL_ID,
+    split: 'validation: 20% of each data set by sha256(id), the text model’s split; never used for training, early stopping or thresholds',
+    early_stopping: { split: '10% of the training split by a salted sha256(id)', best_epoch: best.epoch, mean_roc_auc: best.auc },
+    settings,
+    seed,
+    training_seconds: trainedSeconds,
+    threshold_note: 'precision/recall/F1 at a fixed 0.5 on the sigmoid; the model is uncalibrated, ROC/PR AUC are the honest numbers',
+    summary,
+    shipped_int8: metrics,
+    float_before_quantization: floatMetrics,
+    golden,
+  });
+  mkdirSync(resolve(args.out, 'reports'), { recursive: true });
+  writeFileSync(resolve(args.out, 'reports/wordpiece-eval.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const files = writePackage({
+    modelsDir: args.out,
+    tokenizerDir,
+    onnx,
+    labels: LABELS,
+    dim: settings.dim,
+    vocab,
+    readme: packageReadme({ labels: LABELS, settings, summary: report.summary, bestEpoch: best.epoch, bytes: onnx.length, seconds: trainedSeconds }),
+    manifest: {
+      training: { ...settings, optimizer: 'Adam (lazy on embedding rows), masked soft binary cross-entropy, token dropout', early_stopping_epoch: best.epoch },
+      metrics: {
+        split: report.split,
+        report: 'models/reports/wordpiece-eval.json',
+        roc_auc: Object.fromEntries(LABELS.map((label) => [label, Number((metrics[label] as BinaryMetrics).rocAuc.toFixed(5))])),
+        pr_auc: Object.fromEntries(LABELS.map((label) => [label, Number((metrics[label] as BinaryMetrics).prAuc.toFixed(5))])),
+      },
+      rebuild: 'npm run train:wordpiece',
+      seed,
+    },
+  });
+  console.log(`wrote models/${MODEL_FOLDER}: ${files.map((f) => `${f.path} ${f.bytes}`).join(', ')}`);
+  console.log('label       ROC    PR     (float ROC)  text-linear ROC');
+  for (const label of LABELS) {
+    const m = metrics[label] as BinaryMetrics;
+    console.log(`${label.padEnd(11)} ${m.rocAuc.toFixed(4)} ${m.prAuc.toFixed(4)} (${(floatMetrics[label] as BinaryMetrics).rocAuc.toFixed(4)})     ${textLinear?.[label]?.rocAuc.toFixed(4) ?? '-'}`);
+  }
+  console.log(`done in ${elapsed()}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

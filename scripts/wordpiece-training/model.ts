@@ -1,0 +1,247 @@
+/**
+ * The embedding bag: the mean of learned token embeddings over a text's WordPiece ids (the
+ * [CLS] and [SEP] tokens included, padding excluded) → one linear layer → a logit per label.
+ * Trained with a masked, optionally soft, binary cross-entropy per label and Adam (lazy for the
+ * embedding rows: only rows a minibatch touches move, as in sparse Adam). Plain TypeScript,
+ * seeded, single-threaded: the same data and seed give the same bytes.
+ */
+
+/** Hyper-parameters of {@link trainEmbeddingBag}. */
+export interface BagSettings {
+  readonly dim: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  /** Share of a text's tokens dropped at random each time it is seen (a regulariser for bags). */
+  readonly tokenDropout: number;
+  /** L2 on the embedding rows a minibatch touches, and on the output weights. */
+  readonly l2: number;
+}
+
+/** One training row: token ids, per-label targets in [0,1] or -1 (not annotated), and a weight per label. */
+export interface BagExample {
+  readonly ids: Int32Array;
+  readonly targets: Float32Array;
+  readonly weights: Float32Array;
+}
+
+/** The parameters, float. `embedding` is `[vocab × dim]`, `weight` is `[dim × labels]`, row-major. */
+export interface BagParameters {
+  readonly vocab: number;
+  readonly dim: number;
+  readonly labels: number;
+  readonly embedding: Float32Array;
+  readonly weight: Float32Array;
+  readonly bias: Float32Array;
+}
+
+/** Per-row symmetric int8 embedding: `embedding ≈ q[r, d] · scale[r]`. */
+export interface QuantizedBag extends Omit<BagParameters, 'embedding'> {
+  readonly q: Int8Array;
+  readonly scale: Float32Array;
+}
+
+/** mulberry32: a small seeded generator, enough for initialisation, shuffling and dropout. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** Fresh parameters: embeddings N(0, 0.1²), output weights Glorot-uniform, bias zero. */
+export function initBag(vocab: number, dim: number, labels: number, seed: number): BagParameters {
+  const random = seededRandom(seed);
+  const embedding = new Float32Array(vocab * dim);
+  for (let i = 0; i < embedding.length; i++) embedding[i] = 0.1 * gaussian(random);
+  const limit = Math.sqrt(6 / (dim + labels));
+  const weight = new Float32Array(dim * labels);
+  for (let i = 0; i < weight.length; i++) weight[i] = (2 * random() - 1) * limit;
+  return { vocab, dim, labels, embedding, weight, bias: new Float32Array(labels) };
+}
+
+/** Mean of the embedding rows of `ids` into `out` (length dim). */
+function meanEmbedding(embedding: Float32Array, dim: number, ids: ArrayLike<number>, count: number, out: Float64Array): void {
+  out.fill(0);
+  for (let t = 0; t < count; t++) {
+    const row = (ids[t] as number) * dim;
+    for (let d = 0; d < dim; d++) out[d] = (out[d] as number) + (embedding[row + d] as number);
+  }
+  if (count > 0) for (let d = 0; d < dim; d++) out[d] = (out[d] as number) / count;
+}
+
+const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+/** Probabilities (sigmoid of the logits) for one text, float parameters. */
+export function predictBag(model: BagParameters, ids: Int32Array): Float64Array {
+  const h = new Float64Array(model.dim);
+  meanEmbedding(model.embedding, model.dim, ids, ids.length, h);
+  return head(model, h);
+}
+
+/** Probabilities for one text from the int8 model, computed the way the ONNX graph does. */
+export function predictQuantized(model: QuantizedBag, ids: Int32Array): Float64Array {
+  const h = new Float64Array(model.dim);
+  for (const id of ids) {
+    const s = model.scale[id] as number;
+    for (let d = 0; d < model.dim; d++) h[d] = (h[d] as number) + (model.q[id * model.dim + d] as number) * s;
+  }
+  for (let d = 0; d < model.dim; d++) h[d] = (h[d] as number) / Math.max(ids.length, 1);
+  return head(model, h);
+}
+
+function head(model: Omit<BagParameters, 'embedding'>, h: Float64Array): Float64Array {
+  const p = new Float64Array(model.labels);
+  for (let l = 0; l < model.labels; l++) {
+    let z = model.bias[l] as number;
+    for (let d = 0; d < model.dim; d++) z += (h[d] as number) * (model.weight[d * model.labels + l] as number);
+    p[l] = sigmoid(z);
+  }
+  return p;
+}
+
+/** Per-row symmetric int8 quantisation of the embedding; the head stays float. */
+export function quantizeBag(model: BagParameters): QuantizedBag {
+  const { vocab, dim } = model;
+  const q = new Int8Array(vocab * dim);
+  const scale = new Float32Array(vocab);
+  for (let r = 0; r < vocab; r++) {
+    let max = 0;
+    for (let d = 0; d < dim; d++) max = Math.max(max, Math.abs(model.embedding[r * dim + d] as number));
+    const s = max > 0 ? max / 127 : 1;
+    scale[r] = s;
+    for (let d = 0; d < dim; d++) q[r * dim + d] = Math.round((model.embedding[r * dim + d] as number) / s);
+  }
+  return { vocab, dim, labels: model.labels, q, scale, weight: model.weight, bias: model.bias };
+}
+
+class Adam {
+  readonly m: Float32Array;
+  readonly v: Float32Array;
+  constructor(size: number, readonly rate: number, readonly beta1 = 0.9, readonly beta2 = 0.999, readonly epsilon = 1e-8) {
+    this.m = new Float32Array(size);
+    this.v = new Float32Array(size);
+  }
+  /** One Adam step on `params[offset … offset+length)` with bias correction for step `t` (1-based). */
+  step(params: Float32Array, grad: ArrayLike<number>, offset: number, length: number, t: number): void {
+    const c1 = 1 - this.beta1 ** t;
+    const c2 = 1 - this.beta2 ** t;
+    for (let i = 0; i < length; i++) {
+      const k = offset + i;
+      const g = grad[i] as number;
+      const m = (this.m[k] = this.beta1 * (this.m[k] as number) + (1 - this.beta1) * g);
+      const v = (this.v[k] = this.beta2 * (this.v[k] as number) + (1 - this.beta2) * g * g);
+      params[k] = (params[k] as number) - (this.rate * (m / c1)) / (Math.sqrt(v / c2) + this.epsilon);
+    }
+  }
+}
+
+/**
+ * Trains in place for `settings.epochs` epochs, calling `onEpoch` after each (for early stopping:
+ * return `false` to stop). Embedding rows use lazy Adam: a row's moments and step count advance
+ * only when a minibatch touches it.
+ */
+export function trainEmbeddingBag(
+  model: BagParameters,
+  examples: readonly BagExample[],
+  settings: BagSettings,
+  seed: number,
+  onEpoch: (epoch: number, meanLoss: number) => boolean = () => true,
+): void {
+  const { dim, labels } = model;
+  const random = seededRandom(seed ^ 0x9e3779b9);
+  const rowOptimizer = new Adam(model.embedding.length, settings.learningRate);
+  const rowSteps = new Int32Array(model.vocab);
+  const weightOptimizer = new Adam(model.weight.length, settings.learningRate);
+  const biasOptimizer = new Adam(labels, settings.learningRate);
+  const order = Int32Array.from(examples, (_, i) => i);
+  const h = new Float64Array(dim);
+  const dz = new Float64Array(labels);
+  const dh = new Float64Array(dim);
+  const gradWeight = new Float64Array(dim * labels);
+  const gradBias = new Float64Array(labels);
+  const rowGrads = new Map<number, Float64Array>();
+  const kept = new Int32Array(4096);
+  let step = 0;
+  for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const tmp = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = tmp;
+    }
+    let lossSum = 0;
+    let lossCount = 0;
+    for (let start = 0; start < order.length; start += settings.batchSize) {
+      const end = Math.min(start + settings.batchSize, order.length);
+      gradWeight.fill(0);
+      gradBias.fill(0);
+      rowGrads.clear();
+      for (let k = start; k < end; k++) {
+        const example = examples[order[k] as number] as BagExample;
+        let count = 0;
+        for (const id of example.ids) if (random() >= settings.tokenDropout && count < kept.length) kept[count++] = id;
+        if (count === 0) kept[count++] = example.ids[0] as number;
+        meanEmbedding(model.embedding, dim, kept, count, h);
+        for (let l = 0; l < labels; l++) {
+          const target = example.targets[l] as number;
+          if (target < 0) {
+            dz[l] = 0;
+            continue;
+          }
+          let z = model.bias[l] as number;
+          for (let d = 0; d < dim; d++) z += (h[d] as number) * (model.weight[d * labels + l] as number);
+          const p = sigmoid(z);
+          const w = example.weights[l] as number;
+          lossSum -= w * (target * Math.log(Math.max(p, 1e-7)) + (1 - target) * Math.log(Math.max(1 - p, 1e-7)));
+          lossCount += 1;
+          dz[l] = w * (p - target);
+        }
+        dh.fill(0);
+        for (let d = 0; d < dim; d++) {
+          for (let l = 0; l < labels; l++) {
+            const g = dz[l] as number;
+            if (g === 0) continue;
+            gradWeight[d * labels + l] = (gradWeight[d * labels + l] as number) + (h[d] as number) * g;
+            dh[d] = (dh[d] as number) + (model.weight[d * labels + l] as number) * g;
+          }
+        }
+        for (let l = 0; l < labels; l++) gradBias[l] = (gradBias[l] as number) + (dz[l] as number);
+        for (let t = 0; t < count; t++) {
+          const id = kept[t] as number;
+          let grad = rowGrads.get(id);
+          if (!grad) rowGrads.set(id, (grad = new Float64Array(dim)));
+          for (let d = 0; d < dim; d++) grad[d] = (grad[d] as number) + (dh[d] as number) / count;
+        }
+      }
+      const n = end - start;
+      step += 1;
+      for (let i = 0; i < gradWeight.length; i++) gradWeight[i] = (gradWeight[i] as number) / n + settings.l2 * (model.weight[i] as number);
+      for (let l = 0; l < labels; l++) gradBias[l] = (gradBias[l] as number) / n;
+      weightOptimizer.step(model.weight, gradWeight, 0, gradWeight.length, step);
+      biasOptimizer.step(model.bias, gradBias, 0, labels, step);
+      const ids = [...rowGrads.keys()].sort((a, b) => a - b);
+      for (const id of ids) {
+        const grad = rowGrads.get(id) as Float64Array;
+        for (let d = 0; d < dim; d++) grad[d] = (grad[d] as number) / n + settings.l2 * (model.embedding[id * dim + d] as number);
+        rowSteps[id] = (rowSteps[id] as number) + 1;
+        rowOptimizer.step(model.embedding, grad, id * dim, dim, rowSteps[id] as number);
+      }
+    }
+    if (!onEpoch(epoch, lossCount ? lossSum / lossCount : 0)) return;
+  }
+}
+
+/** A deep copy, to keep the best epoch's parameters. */
+export function cloneBag(model: BagParameters): BagParameters {
+  return { ...model, embedding: model.embedding.slice(), weight: model.weight.slice(), bias: model.bias.slice() };
+}

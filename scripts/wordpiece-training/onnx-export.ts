@@ -1,0 +1,76 @@
+/**
+ * Writes the embedding bag as an ONNX graph that transformers.js runs as a BERT-style sequence
+ * classifier: inputs `input_ids` and `attention_mask` (int64 [batch, sequence]; the pipeline feeds
+ * only the inputs a session declares, so no `token_type_ids`), output `logits` (float [batch,
+ * labels]). Opset 13, ops in onnxruntime-web's wasm CPU kernels; the int8 embedding stays int8 in
+ * memory and only the gathered rows are dequantised.
+ */
+import onnxProto from 'onnx-proto';
+import type { QuantizedBag } from './model.js';
+
+const { onnx } = onnxProto;
+const DataType = onnx.TensorProto.DataType;
+const AttributeType = onnx.AttributeProto.AttributeType;
+
+function bytesOf(array: ArrayBufferView): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/**
+ * The graph:
+ * rows = Cast(Gather(embedding_q, input_ids)) · Gather(embedding_scale, input_ids) · attention_mask
+ * → ReduceSum over the sequence / max(Σ attention_mask, 1) → MatMul weight + bias → `logits`.
+ */
+export function buildEmbeddingBagModel(model: QuantizedBag, labels: readonly string[], docString: string): Uint8Array {
+  const { vocab, dim } = model;
+  const L = labels.length;
+  const tensor = (name: string, dataType: number, dims: number[], data: ArrayBufferView) =>
+    onnx.TensorProto.create({ name, dataType, dims, rawData: bytesOf(data) });
+  const valueInfo = (name: string, elemType: number, dims: (number | string)[]) =>
+    onnx.ValueInfoProto.create({
+      name,
+      type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } },
+    });
+  const intAttribute = (name: string, i: number) => onnx.AttributeProto.create({ name, type: AttributeType.INT, i });
+  const node = (opType: string, input: string[], output: string, attribute: ReturnType<typeof intAttribute>[] = []) =>
+    onnx.NodeProto.create({ opType, input, output: [output], name: output, attribute });
+  const graph = onnx.GraphProto.create({
+    name: 'chatguard_wordpiece_bag',
+    initializer: [
+      tensor('embedding_q', DataType.INT8, [vocab, dim], model.q),
+      tensor('embedding_scale', DataType.FLOAT, [vocab], model.scale),
+      tensor('classifier_weight', DataType.FLOAT, [dim, L], model.weight),
+      tensor('classifier_bias', DataType.FLOAT, [L], model.bias),
+      tensor('axis_1', DataType.INT64, [1], new BigInt64Array([1n])),
+      tensor('axis_2', DataType.INT64, [1], new BigInt64Array([2n])),
+      tensor('one', DataType.FLOAT, [], new Float32Array([1])),
+    ],
+    node: [
+      node('Gather', ['embedding_q', 'input_ids'], 'rows_q', [intAttribute('axis', 0)]),
+      node('Cast', ['rows_q'], 'rows_unscaled', [intAttribute('to', DataType.FLOAT)]),
+      node('Gather', ['embedding_scale', 'input_ids'], 'row_scale', [intAttribute('axis', 0)]),
+      node('Cast', ['attention_mask'], 'mask', [intAttribute('to', DataType.FLOAT)]),
+      node('Mul', ['row_scale', 'mask'], 'token_weight'),
+      node('Unsqueeze', ['token_weight', 'axis_2'], 'token_weight_3d'),
+      node('Mul', ['rows_unscaled', 'token_weight_3d'], 'rows'),
+      node('ReduceSum', ['rows', 'axis_1'], 'summed', [intAttribute('keepdims', 0)]),
+      node('ReduceSum', ['mask', 'axis_1'], 'token_count', [intAttribute('keepdims', 1)]),
+      node('Max', ['token_count', 'one'], 'token_count_safe'),
+      node('Div', ['summed', 'token_count_safe'], 'pooled'),
+      node('MatMul', ['pooled', 'classifier_weight'], 'projected'),
+      node('Add', ['projected', 'classifier_bias'], 'logits'),
+    ],
+    input: [valueInfo('input_ids', DataType.INT64, ['batch_size', 'sequence_length']), valueInfo('attention_mask', DataType.INT64, ['batch_size', 'sequence_length'])],
+    output: [valueInfo('logits', DataType.FLOAT, ['batch_size', L])],
+  });
+  const onnxModel = onnx.ModelProto.create({
+    irVersion: 8,
+    opsetImport: [{ domain: '', version: 13 }],
+    producerName: 'chatguard scripts/train-wordpiece.ts',
+    producerVersion: '1',
+    docString,
+    graph,
+    metadataProps: [{ key: 'labels', value: JSON.stringify(labels) }],
+  });
+  return onnx.ModelProto.encode(onnxModel).finish();
+}
