@@ -9,7 +9,8 @@
  * 3. Every domain of the blocklist source must be `malicious`, except the top-site hosts the
  *    build leaves out on purpose; a seeded sample of listed links must be `malicious` too.
  * 4. The hand-written look-alikes in `test/fixtures/links/lookalikes.jsonl` must be flagged and
- *    the genuine addresses next to them `safe`.
+ *    the genuine addresses next to them `safe`; `lookalikes-heldout.jsonl` (written after the last
+ *    rule change, never tuned on) is reported on its own.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -55,6 +56,35 @@ async function checkAll(detector: LinkDetector, urls: readonly string[]): Promis
   const out: LinkCheck[] = [];
   for (const url of urls) out.push(await detector.checkUrl(url));
   return out;
+}
+
+/** Look-alikes flagged and their genuine originals left `safe`, for one fixture file. */
+async function evalLookalikes(detector: LinkDetector, file: string) {
+  const fixtures = readFileSync(resolve(REPO_ROOT, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { kind: string; url: string; original: string });
+  const lookalikeChecks = await checkAll(detector, fixtures.map((f) => f.url));
+  const originalChecks = await checkAll(detector, fixtures.map((f) => f.original));
+  const missed = lookalikeChecks.filter((c) => c.verdict === 'safe').map((c) => ({ url: c.url, score: c.score, reasons: c.findings.map((f) => f.code) }));
+  const originalMisses = originalChecks.filter((c) => c.verdict !== 'safe').map((c) => ({ url: c.url, verdict: c.verdict, reasons: c.reasons }));
+  const byKind: Record<string, Record<string, number>> = {};
+  fixtures.forEach((fixture, i) => {
+    const kind = (byKind[fixture.kind] ??= { safe: 0, suspicious: 0, malicious: 0 });
+    const verdict = lookalikeChecks[i]?.verdict ?? 'safe';
+    kind[verdict] = (kind[verdict] ?? 0) + 1;
+  });
+  return {
+    file,
+    fixtures: fixtures.length,
+    flagged: fixtures.length - missed.length,
+    by_kind: byKind,
+    met: missed.length === 0,
+    missed,
+    originals_safe: fixtures.length - originalMisses.length,
+    originals_met: originalMisses.length === 0,
+    originals_not_safe: originalMisses,
+  };
 }
 
 function round(value: number): number {
@@ -130,24 +160,10 @@ async function main(): Promise<void> {
   const sampleListed = sample.filter((e) => e.expression !== null);
   const linkMisses = sample.filter((e, i) => e.expression !== null && linkChecks[i]?.verdict !== 'malicious').map((e) => e.source);
 
-  // 4. Look-alike fixtures.
-  const fixtures = readFileSync(resolve(REPO_ROOT, 'test/fixtures/links/lookalikes.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { kind: string; url: string; original: string });
-  const lookalikeChecks = await checkAll(detector, fixtures.map((f) => f.url));
-  const originalChecks = await checkAll(detector, fixtures.map((f) => f.original));
-  const lookalikeMisses = fixtures.filter((_, i) => lookalikeChecks[i]?.verdict === 'safe').map((f) => f.url);
-  const originalMisses = fixtures.flatMap((fixture, i) => {
-    const verdict = originalChecks[i]?.verdict;
-    return verdict === 'safe' ? [] : [{ url: fixture.original, verdict, reasons: originalChecks[i]?.reasons }];
-  });
-  const byKind: Record<string, Record<string, number>> = {};
-  fixtures.forEach((fixture, i) => {
-    const kind = (byKind[fixture.kind] ??= { safe: 0, suspicious: 0, malicious: 0 });
-    const verdict = lookalikeChecks[i]?.verdict ?? 'safe';
-    kind[verdict] = (kind[verdict] ?? 0) + 1;
-  });
+  // 4. Look-alike fixtures: the set the heuristics were developed against, and a held-out set
+  // written after the last rule change (lure-word domains, sign-in pages) and never tuned on.
+  const lookalikes = await evalLookalikes(detector, 'test/fixtures/links/lookalikes.jsonl');
+  const heldOut = await evalLookalikes(detector, 'test/fixtures/links/lookalikes-heldout.jsonl');
 
   const homeRate = homeNotSafe.length / home.length;
   const report = {
@@ -208,16 +224,8 @@ async function main(): Promise<void> {
       met: linkMisses.length === 0,
       misses: linkMisses.slice(0, 50),
     },
-    lookalikes: {
-      fixtures: fixtures.length,
-      flagged: fixtures.length - lookalikeMisses.length,
-      by_kind: byKind,
-      met: lookalikeMisses.length === 0,
-      missed: lookalikeMisses,
-      originals_safe: fixtures.length - originalMisses.length,
-      originals_met: originalMisses.length === 0,
-      originals_not_safe: originalMisses,
-    },
+    lookalikes,
+    lookalikes_held_out: heldOut,
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   };
   await detector.dispose();
@@ -233,9 +241,11 @@ async function main(): Promise<void> {
   for (const c of homeNotSafe.slice(0, 20)) console.log(`  ${c.verdict} ${c.score} ${c.url} ${c.reasons.join(',')}`);
   console.log(`blocklist domains malicious: ${report.blocklist_domains.malicious}/${listedDomains.length} (excluded top-site hosts ${excludedDomainChecks.length})`);
   console.log(`blocklist link sample malicious: ${report.blocklist_links_sample.malicious_of_listed}/${sampleListed.length}`);
-  console.log(`look-alikes flagged ${report.lookalikes.flagged}/${fixtures.length}; originals safe ${report.lookalikes.originals_safe}/${fixtures.length}`);
-  for (const url of lookalikeMisses) console.log(`  missed ${url}`);
-  for (const miss of originalMisses) console.log(`  original not safe ${miss.url} ${miss.verdict}`);
+  for (const [name, set] of [['look-alikes (tuning)', lookalikes], ['look-alikes (held out)', heldOut]] as const) {
+    console.log(`${name}: flagged ${set.flagged}/${set.fixtures}; originals safe ${set.originals_safe}/${set.fixtures}`);
+    for (const miss of set.missed) console.log(`  missed ${miss.url} ${miss.reasons.join(',')}`);
+    for (const miss of set.originals_not_safe) console.log(`  original not safe ${miss.url} ${miss.verdict} ${miss.reasons?.join(',') ?? ''}`);
+  }
   console.log(`done in ${report.seconds} s`);
 }
 

@@ -1,11 +1,12 @@
 /**
  * Rule-based link checks, each with a reason code and the score it supports on its own (0.5 is
  * the operating point, 0.85 and up is malicious): script schemes, IP hosts, userinfo tricks,
- * unusual ports, shorteners, dangerous downloads, risky TLDs, and the look-alike family in
- * `lookalike.ts`. The same findings are features of the URL model.
+ * unusual ports, shorteners, dangerous downloads, risky TLDs, the look-alike family in
+ * `lookalike.ts` and lure-word domains in `lure-domain.ts`. The same findings are features of the URL model.
  */
 import type { LinkLists } from './lists.js';
 import { lookalikeFindings, type LinkFinding } from './lookalike.js';
+import { lureDomainFindings } from './lure-domain.js';
 import { LINK_REASONS } from './reasons.js';
 import { TLD_BASE_RATE, TLD_PRIORS } from './tld-priors-data.js';
 import type { UrlFacts } from './url-facts.js';
@@ -103,7 +104,10 @@ export function linkFindings(facts: UrlFacts, lists: LinkLists): LinkFinding[] {
   if (facts.port !== '') findings.push({ code: LINK_REASONS.nonStandardPort, score: HEURISTIC_SCORES.nonStandardPort });
   if (isShortener(facts, lists)) findings.push({ code: LINK_REASONS.shortener, score: HEURISTIC_SCORES.shortener });
   findings.push(...downloadFinding(facts));
-  findings.push(...lookalikeFindings(facts, lists));
+  const lookalikes = lookalikeFindings(facts, lists);
+  findings.push(...lookalikes);
+  // A named brand explains the domain better than its words do: the lure rule is for brands outside the table.
+  if (!lookalikes.some((f) => f.code === LINK_REASONS.typosquat || f.code === LINK_REASONS.homograph)) findings.push(...lureDomainFindings(facts, lists));
   const prior = tldPrior(facts);
   if (prior.rate >= RISKY_TLD_RATE && prior.count >= RISKY_TLD_MIN_COUNT && !facts.isIp) {
     findings.push({ code: LINK_REASONS.riskyTld, score: HEURISTIC_SCORES.riskyTld });

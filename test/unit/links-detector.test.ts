@@ -56,6 +56,20 @@ describe('link detector, end to end on the shipped files', () => {
     }
   });
 
+  it("a top site's own sign-in page is safe although the lexical model reads it as phishing-like", async () => {
+    const check = await detector.checkUrl('https://accounts.google.com/signin');
+    expect(check.modelProbability).toBeGreaterThan(0.9);
+    expect(check.verdict).toBe('safe');
+  });
+
+  it('a lure-word domain naming a brand outside the table is suspicious, with link.lure_domain', async () => {
+    for (const url of ['https://royalmail-redelivery-fee.com/', 'https://ezpass-toll-pay.com/']) {
+      const check = await detector.checkUrl(url);
+      expect(check.verdict).not.toBe('safe');
+      expect(check.reasons).toContain('link.lure_domain');
+    }
+  });
+
   it('a shortened link is suspicious, never malicious on its own', async () => {
     const check = await detector.checkUrl('https://bit.ly/3xYz12');
     expect(check.verdict).toBe('suspicious');

@@ -7,6 +7,7 @@ import { createLinkLists, isPopularSite } from '../../src/links/lists.js';
 import { skeletonOf, substitutionVariants } from '../../src/links/lookalike.js';
 import { decodePunycode, toUnicodeHost } from '../../src/links/punycode.js';
 import { analyzeUrl } from '../../src/links/url-facts.js';
+import { LURE_DOMAIN_SCORE } from '../../src/links/lure-domain.js';
 
 const lists = createLinkLists(readFileSync('models/url-top-sites.txt', 'utf8'), readFileSync('models/url-shorteners.txt', 'utf8'));
 const codes = (url: string) => linkFindings(analyzeUrl(url), lists).map((finding) => finding.code);
@@ -169,6 +170,23 @@ describe('other heuristics', () => {
     expect(popular('https://paypa1.com/')).toBe(false);
   });
 
+  it("a top site's own sign-in host counts as the site's own, on a path that hands over to no other host", () => {
+    const popular = (url: string) => isPopularSite(analyzeUrl(url), lists);
+    expect(popular('https://accounts.google.com/signin')).toBe(true);
+    expect(popular('https://login.live.com/login.srf')).toBe(true);
+    expect(popular('https://appleid.apple.com/sign-in')).toBe(true);
+    expect(popular('https://secure.chase.com/web/auth/logon')).toBe(true);
+    expect(popular('https://accounts.google.com/ServiceLogin?continue=https://accounts.google.com/')).toBe(true);
+    // Hard negatives: handing over to another host, tenant platforms, non-sign-in hosts, look-alikes.
+    expect(popular('https://accounts.google.com/ServiceLogin?continue=https://storage.cloud.google.com/u.appspot.com/index.html')).toBe(false);
+    expect(popular('https://login.microsoftonline.com/x/oauth2/authorize?redirect_uri=https:%2F%2Fevil.example%2F')).toBe(false);
+    expect(popular('https://login.blogspot.com/signin')).toBe(false);
+    expect(popular('https://paypal-login.sharepoint.com/signin')).toBe(false);
+    expect(popular('https://sites.google.com/view/paypal-login')).toBe(false);
+    expect(popular('https://accounts.paypa1.com/signin')).toBe(false);
+    expect(popular('https://login.secure.verify.google.com/')).toBe(false);
+  });
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.string({ unit: 'grapheme' }).map((s) => `http://${s}/`)), (url) => {
@@ -177,5 +195,35 @@ describe('other heuristics', () => {
       }),
       { seed: 11, numRuns: 200 },
     );
+  });
+});
+
+describe('lure-word domains', () => {
+  it.each([
+    'https://royalmail-redelivery-fee.com/',
+    'https://ezpass-toll-pay.com/',
+    'http://postnord-unpaid-customs.net/track',
+    'https://kiwibank-account-suspended.co.nz/',
+    'https://trustee-wallet-verify-unlock.app/',
+  ])('flags %s as suspicious with its own reason', (url) => {
+    expect(finding(url, 'link.lure_domain')?.score).toBe(LURE_DOMAIN_SCORE);
+  });
+
+  it.each([
+    'https://data-recovery-services.com/', // weak words only: a business's name
+    'https://fast-pay-online.com/',
+    'https://smith-tax-refund.com/', // one lure word next to names
+    'https://fine-art-gift.com/',
+    'https://toll-free-numbers.com/', // `free` is too common to count as a lure word
+    'https://redelivery.com/', // no hyphen-joined name
+    'https://verify-unlock.com/', // lure words only, no name
+    'https://www.royalmail.com/track-your-item', // a top site
+  ])('leaves %s alone (hard negative)', (url) => {
+    expect(codes(url)).not.toContain('link.lure_domain');
+  });
+
+  it('a named brand is reported as a typosquat, not as lure words', () => {
+    expect(codes('https://paypal-account-unlock-verify.com/')).toContain('link.typosquat');
+    expect(codes('https://paypal-account-unlock-verify.com/')).not.toContain('link.lure_domain');
   });
 });
