@@ -11,7 +11,8 @@
  * as the pipeline calls it. The model (`wordpiece-training/model.ts`): the mean of learned token
  * embeddings → linear → a logit per label; masked soft binary cross-entropy, Adam, token dropout;
  * early stopping on 10% of the training split; per-row int8 embedding. Validation is only
- * evaluated, never tuned on. Deterministic: the same data and seed give the same bytes.
+ * evaluated, never tuned on. Deterministic: the same data and seed give the same onnx/model.onnx bytes
+ * (the README and the report also record the measured training time, which varies).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -22,7 +22,8 @@ export async function loadWordPieceTokenizer(folder: string): Promise<PreTrained
 
 /**
  * The token ids of one text exactly as the text-classification pipeline feeds them for a batch of
- * one: [CLS] … [SEP], truncated to the tokenizer's `model_max_length` (512).
+ * one: [CLS] … [SEP], cut at the tokenizer's `model_max_length` (512 ids; transformers.js 4.3.1 cuts
+ * the tail, [SEP] included, so a long text has no [SEP] — the pipeline feeds it the same way).
  */
 export function tokenIds(tokenizer: PreTrainedTokenizer, text: string): Int32Array {
   const encoded = tokenizer(text, { padding: true, truncation: true }) as { input_ids: { data: BigInt64Array } };
