@@ -10,6 +10,8 @@ import { WorkerHost, type WorkerFactory, type WorkerHandle } from './worker/work
 import type { Decision, Report } from './reports/schema.js';
 import { randomDeviceSecret } from './reports/pseudonym.js';
 import { resolveReportOptions, type DecisionContext, type ReportSink } from './reports/reporter.js';
+import { resolveTextModels, type TextModelConfig } from './transformers/config.js';
+import type { ProgressListener } from './transformers/model-files.js';
 
 /** Options for {@link createGuard}. Everything but `createWorker` and `outbox` is sent to the worker. */
 export interface GuardOptions extends WorkerConfig {
@@ -26,6 +28,12 @@ export interface GuardOptions extends WorkerConfig {
    * @defaultValue true
    */
   readonly transferAttachments?: boolean;
+  /**
+   * Hears load progress of `textModels` (`initiate`, `download`, `progress` with bytes, `done` per file, then `ready`
+   * or `error` per model), for a progress bar. It stays on this side of the worker; events arrive through comlink.
+   * @defaultValue none
+   */
+  readonly onProgress?: ProgressListener;
 }
 
 /** The guard as a chat front-end uses it: the engine's methods, run in a worker. */
@@ -53,6 +61,13 @@ export interface Guard {
   dispose(): void;
 }
 
+/** A model folder given relative to the page, made absolute: the worker's own location is the worker script's. */
+function pageRelative(model: TextModelConfig): TextModelConfig {
+  const page = (globalThis as { document?: { baseURI?: string } }).document?.baseURI;
+  if (page === undefined || /^[a-z][a-z0-9+.-]*:/i.test(model.from)) return model;
+  return { ...model, from: new URL(model.from, page).href };
+}
+
 /** Starts ChatGuard's module worker the way bundlers recognise (`new Worker(new URL(…), { type: 'module' })`). */
 export function webWorkerFactory(): WorkerHandle {
   const worker = new Worker(new URL('./worker/worker.js', import.meta.url), { type: 'module', name: 'chatguard' });
@@ -74,7 +89,10 @@ export function webWorkerFactory(): WorkerHandle {
  * if (verdict.action !== 'allow') showWarning(verdict.reasons, verdict.choices);
  */
 export function createGuard(options: GuardOptions = {}): Guard {
-  const { createWorker = webWorkerFactory, outbox, transferAttachments = true, ...config } = options;
+  const { createWorker = webWorkerFactory, outbox, transferAttachments = true, onProgress, ...rawConfig } = options;
+  // Checked here, so a bad configuration throws at once rather than in the worker; relative folders resolve against the page.
+  resolveTextModels(rawConfig.textModels);
+  const config = rawConfig.textModels === undefined ? rawConfig : { ...rawConfig, textModels: rawConfig.textModels.map(pageRelative) };
   const moved = <T extends object>(value: T, attachments: readonly ImageAttachment[] | undefined): T =>
     transferAttachments ? withTransferredAttachments(value, attachments) : value;
   // Drawn here, not in the worker, so a restarted worker keeps the same pseudonyms.
@@ -88,7 +106,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
   let profile = resolvePolicy(workerConfig).profile;
   const trusted = new Set(workerConfig.trustedContacts ?? []);
   // The worker gets the current settings on every (re)start, so a crash does not forget them.
-  const host = new WorkerHost(createWorker, () => ({ ...workerConfig, profile, trustedContacts: [...trusted] }));
+  const host = new WorkerHost(createWorker, () => ({ ...workerConfig, profile, trustedContacts: [...trusted] }), onProgress);
   return {
     checkIncoming: (message) => host.call((remote) => remote.checkIncoming(moved(message, message?.attachments))).then(queued),
     checkOutgoing: (message) => host.call((remote) => remote.checkOutgoing(moved(message, message?.attachments))).then(queued),

@@ -16,6 +16,13 @@ export type { NudityDetector, NudityDetectorOptions, ImageScores } from './image
 export { NSFW_CLASSES, nudityScore } from './image/nsfw-classes.js';
 export { MAX_IMAGE_PIXELS, MAX_IMAGE_BYTES } from './image/image-input.js';
 export type { OrtEnvOptions } from './runtime/ort-env.js';
+export { createHfTextModel } from './transformers/text-model.js';
+export type { HfTextModel, HfTextModelOptions, Classify, ClassLabelScore, TextModelState } from './transformers/text-model.js';
+export { TEXT_MODEL_RUN, TEXT_MODEL_DEVICES, TEXT_MODEL_DTYPES, DEFAULT_UNCERTAINTY, DEFAULT_BUDGET_MS } from './transformers/config.js';
+export type { TextModelConfig, UncertaintyBand } from './transformers/config.js';
+export type { ModelProgress, ProgressListener } from './transformers/model-files.js';
+export { SKIP_REASONS } from './transformers/cascade.js';
+export type { SkippedModel } from './transformers/cascade.js';
 export { LABELS, isLabel } from './engine/labels.js';
 export type { Label, LabelScores } from './engine/labels.js';
 export { GuardError, isGuardError, ERROR_CODES } from './engine/errors.js';

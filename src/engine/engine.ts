@@ -11,6 +11,12 @@ import { declaredReasonCodes } from './reason-allow-list.js';
 import { createReporter, type DecisionContext, type ReportOptions, type ReportSink } from '../reports/reporter.js';
 import type { Decision, Report } from '../reports/schema.js';
 import { createConversationModel, type ConversationOptions, type ConversationOutcome } from '../conversation/conversation-model.js';
+import type { OrtEnvOptions } from '../runtime/ort-env.js';
+import type { TextModelConfig } from '../transformers/config.js';
+import { resolveTextModels } from '../transformers/config.js';
+import { createHfTextModel, type HfTextModel } from '../transformers/text-model.js';
+import { cascadeModel, runCascade, type CascadeModel, type SkippedModel } from '../transformers/cascade.js';
+import type { ProgressListener } from '../transformers/model-files.js';
 
 /** Options for {@link createEngine}. */
 export interface EngineOptions extends PolicyOptions {
@@ -26,6 +32,16 @@ export interface EngineOptions extends PolicyOptions {
    * @defaultValue on, with state in memory (see `ConversationOptions`)
    */
   readonly conversation?: ConversationOptions | false;
+  /**
+   * Hugging Face text-classification models run by transformers.js behind the fast detectors (see
+   * "Pluggable Hugging Face models" in the README): configurations, or models made with `createHfTextModel`.
+   * @defaultValue none: `@huggingface/transformers` is never imported
+   */
+  readonly textModels?: readonly (TextModelConfig | HfTextModel)[];
+  /** Hears `textModels` load progress. @defaultValue none */
+  readonly onProgress?: ProgressListener;
+  /** onnxruntime settings for `textModels` (ChatGuard's own detectors take theirs from `defaultDetectors`). @defaultValue see `OrtEnvOptions` */
+  readonly ort?: OrtEnvOptions;
 }
 
 /** The guard's in-process core: validates messages, runs detectors, applies the policy. */
@@ -62,6 +78,32 @@ export interface Engine {
 /** Where an image checked with `checkImage` comes from. @defaultValue direction `'incoming'` */
 export type ImageContext = Omit<Message, 'text' | 'attachments'> & { readonly direction?: Direction };
 
+function isHfTextModel(value: unknown): value is HfTextModel {
+  return typeof value === 'object' && value !== null && typeof (value as HfTextModel).classify === 'function' && typeof (value as HfTextModel).load === 'function';
+}
+
+/** Builds the cascade's models; configurations are all checked before any is built. */
+function buildTextModels(options: EngineOptions): readonly CascadeModel[] {
+  const entries = options.textModels ?? [];
+  if (!Array.isArray(entries)) resolveTextModels(entries); // throws INVALID_OPTIONS with the usual message
+  const configs = resolveTextModels(entries.filter((entry) => !isHfTextModel(entry)));
+  let next = 0;
+  const models = entries.map((entry) =>
+    isHfTextModel(entry)
+      ? entry
+      : createHfTextModel(configs[next++]!, {
+          ...(options.ort === undefined ? {} : { ort: options.ort }),
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        }),
+  );
+  const ids = new Set<string>();
+  for (const model of models) {
+    if (ids.has(model.detectorId)) throw new GuardError('INVALID_OPTIONS', `textModels has two models with the id "${model.config.id}".`);
+    ids.add(model.detectorId);
+  }
+  return models.map((model, index) => cascadeModel(model, { owned: !isHfTextModel(entries[index]) }));
+}
+
 /** A detector's outcome for one message, or its failure. */
 type Outcome = { readonly detector: Detector; readonly result?: DetectorResult; readonly failed?: true };
 
@@ -75,14 +117,29 @@ type Outcome = { readonly detector: Detector; readonly result?: DetectorResult; 
 export function createEngine(options: EngineOptions = {}): Engine {
   let policy: ResolvedPolicy = resolvePolicy(options);
   const registered = registerDetectors(options.detectors ?? []);
+  const textModels = buildTextModels(options);
+  if (textModels.some((entry) => registered.some((r) => r.detector.id === entry.detector.id))) {
+    throw new GuardError('INVALID_OPTIONS', 'A text model has the same id as a detector.');
+  }
   const trusted = new Set<string>(options.trustedContacts ?? []);
   // Detectors that declare their codes give reports an exact allow-list; the embedder's own list still wins.
-  const declared = options.reports?.allowedReasonCodes ? undefined : declaredReasonCodes(registered.map((entry) => entry.detector));
+  const declared = options.reports?.allowedReasonCodes ? undefined : declaredReasonCodes([...registered.map((entry) => entry.detector), ...textModels.map((entry) => entry.detector)]);
   const reporter = createReporter(declared ? { ...options.reports, allowedReasonCodes: declared } : options.reports);
   const conversations = options.conversation === false ? undefined : createConversationModel(options.conversation);
   let disposed = false;
 
   async function ready(): Promise<void> {
+    if (disposed) throw new GuardError('DISPOSED', 'This guard was disposed; create a new one.');
+    try {
+      await Promise.all([...registered.map((entry) => entry.ensureLoaded()), ...textModels.map((entry) => entry.model.load())]);
+    } catch (error) {
+      if (isGuardError(error)) throw error;
+      throw new GuardError('MODEL_LOAD_FAILED', 'A detector failed to load; the next check will retry.', { cause: error });
+    }
+  }
+
+  /** The detectors' loads; configured models load in the background and are skipped until ready. */
+  async function loadDetectors(): Promise<void> {
     if (disposed) throw new GuardError('DISPOSED', 'This guard was disposed; create a new one.');
     try {
       await Promise.all(registered.map((entry) => entry.ensureLoaded()));
@@ -97,19 +154,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // Taken before any await, so a conversation's messages are recorded in the order they were checked.
     const turn = conversations?.begin(message);
     try {
-      await ready();
+      await loadDetectors();
     } catch (error) {
       turn?.abandon();
       throw error;
     }
     const window = analysisWindow(message.text);
-    const outcomes = await Promise.all(
+    const fastOutcomes = await Promise.all(
       registered.map((entry) => runDetector(entry, { message, text: window.text, direction })),
     );
+    // The cascade: configured models see the fast detectors' scores and run always or only when one is uncertain.
+    const cascade = textModels.length === 0 || window.text === '' ? undefined : await runCascade(textModels, window.text, fastScores(fastOutcomes), direction);
+    const outcomes: Outcome[] = [...fastOutcomes, ...(cascade?.results ?? [])];
     const isTrusted = message.senderId !== undefined && trusted.has(message.senderId);
     const results = outcomes.flatMap((outcome) => (outcome.result ? [outcome.result] : []));
     const conversation = await turn?.observe({ direction, results, profile: policy.profile, thresholds: policy.thresholds, trusted: isTrusted });
-    const verdict = buildVerdict(policy, message, direction, outcomes, window.truncated, isTrusted, conversation);
+    const skipped = textModels.length === 0 ? undefined : (cascade?.skipped ?? []);
+    const verdict = buildVerdict(policy, message, direction, outcomes, window.truncated, isTrusted, conversation, skipped);
     const report = await reporter.signal(verdict, message);
     if (report && options.outbox && reporter.options.queueSignals) {
       // A failed queue must not cost the user their verdict; the signal is the least important report.
@@ -148,6 +209,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     dispose() {
       disposed = true;
+      // Models the embedder built and passed in are theirs to dispose; the ones built from configurations are ours.
+      for (const entry of textModels) if (entry.owned) void entry.model.dispose().catch(() => undefined);
     },
   };
 }
@@ -163,6 +226,16 @@ async function runDetector(entry: RegisteredDetector, input: Parameters<Detector
   }
 }
 
+/** The highest fast score per label, before any configured model runs. */
+function fastScores(outcomes: readonly Outcome[]): Partial<Record<Label, number>> {
+  const scores: Partial<Record<Label, number>> = {};
+  for (const { result } of outcomes) {
+    if (!result) continue;
+    for (const [label, score] of Object.entries(result.scores) as [Label, number][]) scores[label] = Math.max(scores[label] ?? 0, score);
+  }
+  return scores;
+}
+
 function hasValidScores(result: DetectorResult | undefined): result is DetectorResult {
   if (!result || typeof result.scores !== 'object' || !Array.isArray(result.reasons)) return false;
   return Object.values(result.scores).every((score) => typeof score === 'number' && score >= 0 && score <= 1);
@@ -176,6 +249,7 @@ function buildVerdict(
   truncated: boolean,
   trustedSender: boolean,
   conversation?: ConversationOutcome,
+  skipped?: readonly SkippedModel[],
 ): Verdict {
   const scores: LabelScores = zeroScores();
   const detectorReasons: Reason[] = [];
@@ -210,6 +284,12 @@ function buildVerdict(
   if (conversation?.degraded) {
     systemReasons.push({ code: SYSTEM_REASONS.conversationUnavailable, message: 'Earlier messages of this chat could not be read back, so only recent ones were taken into account.' });
   }
+  if (skipped && skipped.length > 0) {
+    systemReasons.push({
+      code: SYSTEM_REASONS.modelSkipped,
+      message: 'An extra safety model was not ready in time, so this message was checked by the built-in checks only.',
+    });
+  }
   const decision = decide(policy, scores, direction, trustedSender);
   return {
     ...(message.id === undefined ? {} : { id: message.id }),
@@ -222,10 +302,11 @@ function buildVerdict(
     choices: decision.choices,
     help: decision.help,
     links,
-    degraded: failed.length > 0 || imageUnchecked || conversation?.degraded === true,
+    degraded: failed.length > 0 || imageUnchecked || conversation?.degraded === true || (skipped?.length ?? 0) > 0,
     truncated,
     versions,
     ...(conversation?.risk === undefined ? {} : { conversation_risk: conversation.risk }),
+    ...(skipped === undefined ? {} : { skipped }),
     report: null,
   };
 }

@@ -6,6 +6,7 @@ import type { Choice } from './policy.js';
 import type { HelpResource } from './explanations.js';
 import type { Report } from '../reports/schema.js';
 import type { ConversationRisk } from '../conversation/conversation-model.js';
+import type { SkippedModel } from '../transformers/cascade.js';
 
 /** One URL's verdict, filled by the link checker. */
 export interface LinkVerdict {
@@ -42,6 +43,11 @@ export interface Verdict {
    * ids, and an explanation; present when the message has a `conversationId`. Never holds text.
    */
   readonly conversation_risk?: ConversationRisk;
+  /**
+   * With `textModels` configured: the models this verdict was given without, and why (`budget`, `error`,
+   * `loading`). Any entry also makes the verdict `degraded`. Absent when no model is configured.
+   */
+  readonly skipped?: readonly SkippedModel[];
   /** The metadata-only report this message would queue, or null. */
   readonly report: Report | null;
 }
@@ -52,4 +58,5 @@ export const SYSTEM_REASONS = {
   imageNotChecked: 'system.image_not_checked',
   truncated: 'system.truncated',
   conversationUnavailable: 'system.conversation_unavailable',
+  modelSkipped: 'system.model_skipped',
 } as const;

@@ -68,3 +68,26 @@ export function configureOrt(options: OrtEnvOptions = {}): void {
   ort.env.logLevel = 'error';
   applied = key;
 }
+
+/** The part of an onnxruntime `env` that {@link configureTransformersOrt} sets. */
+interface OnnxEnvLike {
+  wasm?: { wasmPaths?: unknown; numThreads?: number; proxy?: boolean };
+}
+
+/**
+ * Applies the same {@link OrtEnvOptions} to the onnxruntime instance transformers.js uses
+ * (`transformers.env.backends.onnx`). transformers.js points `wasmPaths` at jsDelivr when it is imported
+ * with none set; ChatGuard never fetches from a CDN, so the paths are always overwritten: with the
+ * self-hosted ones when given, otherwise cleared, so onnxruntime resolves its files next to its own module.
+ * In Node transformers.js runs on onnxruntime-node, where these wasm settings do nothing.
+ * @throws GuardError `INVALID_OPTIONS` like {@link configureOrt}.
+ */
+export function configureTransformersOrt(onnxEnv: OnnxEnvLike | undefined, options: OrtEnvOptions = {}): void {
+  configureOrt(options);
+  const wasm = onnxEnv?.wasm;
+  if (!wasm) return;
+  if (options.wasmPaths === undefined) delete wasm.wasmPaths;
+  else wasm.wasmPaths = typeof options.wasmPaths === 'string' ? options.wasmPaths : { ...options.wasmPaths };
+  wasm.numThreads = threadsFor(options.numThreads);
+  wasm.proxy = false; // ChatGuard already runs in a worker
+}

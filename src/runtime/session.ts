@@ -27,7 +27,14 @@ export interface SerialSession {
 // The last run queued in this worker or process, across all sessions.
 let realmTail: Promise<unknown> = Promise.resolve();
 
-/** Runs `work` after every run already queued in this realm. */
+/**
+ * Runs `work` after every run already queued in this realm. Exported for transformers.js pipelines that share
+ * this onnxruntime instance (src/transformers/text-model.ts).
+ */
+export function runExclusive<T>(work: () => Promise<T>): Promise<T> {
+  return exclusive(work);
+}
+
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const result = realmTail.then(work);
   realmTail = result.catch(() => undefined);

@@ -9,6 +9,8 @@ import type { DecisionContext, ReportOptions } from '../reports/reporter.js';
 import type { Decision, Report } from '../reports/schema.js';
 import type { ConversationOptions } from '../conversation/conversation-model.js';
 import { createIndexedDbConversationStorage } from '../conversation/storage-indexeddb.js';
+import type { TextModelConfig } from '../transformers/config.js';
+import type { ModelProgress } from '../transformers/model-files.js';
 
 /**
  * The conversation model's settings as they cross the worker boundary: its storage is named, not passed.
@@ -28,11 +30,16 @@ export interface WorkerConfig extends PolicyOptions, DetectorConfig {
   readonly reports?: ReportOptions;
   /** Conversation-level risk; `false` turns it off. @defaultValue on, in memory */
   readonly conversation?: WorkerConversationOptions | false;
+  /** Hugging Face models run by transformers.js in the worker, behind the fast detectors. @defaultValue none */
+  readonly textModels?: readonly TextModelConfig[];
 }
+
+/** Receives model load progress from the worker (a comlink proxy of the page's `onProgress`). */
+export type WorkerProgressListener = (event: ModelProgress) => unknown;
 
 /** What the worker exposes. A plain object, so tests can drive it without a worker. */
 export interface WorkerApi {
-  init(config: WorkerConfig): void;
+  init(config: WorkerConfig, onProgress?: WorkerProgressListener): void;
   ready(): Promise<void>;
   checkIncoming(message: Message): Promise<Verdict>;
   checkOutgoing(message: Message): Promise<Verdict>;
@@ -51,10 +58,16 @@ export function createWorkerApi(): WorkerApi {
     return engine;
   };
   return {
-    init(config) {
+    init(config, onProgress) {
       engine?.dispose();
       const { conversation, ...rest } = config;
-      engine = createEngine({ ...rest, detectors: defaultDetectors(config), conversation: engineConversation(conversation) });
+      engine = createEngine({
+        ...rest,
+        detectors: defaultDetectors(config),
+        conversation: engineConversation(conversation),
+        // Across the worker boundary the listener is a comlink proxy: each event is a message, and a page that went away must not fail a load.
+        ...(onProgress ? { onProgress: (event: ModelProgress) => void Promise.resolve(onProgress(event)).catch(() => undefined) } : {}),
+      });
     },
     ready: () => requireEngine().ready(),
     checkIncoming: (message) => requireEngine().checkIncoming(message),

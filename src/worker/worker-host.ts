@@ -1,6 +1,6 @@
-import { releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
+import { proxy, releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
 import { GuardError, isGuardError } from '../engine/errors.js';
-import type { WorkerApi, WorkerConfig } from './api.js';
+import type { WorkerApi, WorkerConfig, WorkerProgressListener } from './api.js';
 import { installErrorTransfer } from './error-transfer.js';
 
 /** A started worker, whatever the platform: a web Worker or a worker_threads Worker. */
@@ -33,11 +33,13 @@ export class WorkerHost {
   #disposed = false;
   readonly #factory: WorkerFactory;
   readonly #config: () => WorkerConfig;
+  readonly #onProgress: WorkerProgressListener | undefined;
 
-  constructor(factory: WorkerFactory, config: () => WorkerConfig) {
+  constructor(factory: WorkerFactory, config: () => WorkerConfig, onProgress?: WorkerProgressListener) {
     installErrorTransfer();
     this.#factory = factory;
     this.#config = config;
+    this.#onProgress = onProgress;
   }
 
   /** Runs `call` against the worker, restarting it first if it died. */
@@ -69,7 +71,7 @@ export class WorkerHost {
       handle,
       remote,
       ended,
-      initialised: Promise.resolve(remote.init(this.#config())),
+      initialised: Promise.resolve(remote.init(this.#config(), this.#onProgress ? proxy(this.#onProgress) : undefined)),
       end: (error) => {
         if (finished) return;
         finished = true;
