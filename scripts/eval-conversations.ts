@@ -1,4 +1,5 @@
-// Evaluates the conversation model on the scripted conversations in test/fixtures/conversations/:
+// Evaluates the conversation model on the scripted conversations in test/fixtures/conversations/
+// (in-sample `tuning` and the held-out sets, reported separately):
 // every harmful one must be flagged with its label by its harm point; no benign look-alike may be
 // flagged grooming, sextortion or scam. Runs the real engine with defaultDetectors().
 // Usage: npx tsx scripts/eval-conversations.ts [--verbose]   (npm run eval:conversations)
@@ -7,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultDetectors } from '../src/default-detectors.js';
-import { readConversationFixtures, runFixture, type FixtureResult } from '../test/fixtures/conversations/run-fixture.js';
+import { BATCHES, readConversationFixtures, runFixture, type Batch, type FixtureResult } from '../test/fixtures/conversations/run-fixture.js';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } });
 const OUT = new URL('../models/reports/conversation-eval.json', import.meta.url);
@@ -19,7 +20,7 @@ const started = performance.now();
 for (const fixture of fixtures) results.push((await runFixture(fixture, detectors)).result);
 const elapsedMs = performance.now() - started;
 
-function summary(batch: 'tuning' | 'held-out' | 'all') {
+function summary(batch: Batch | 'all') {
   const inBatch = results.filter((r) => batch === 'all' || r.batch === batch);
   const harmful = inBatch.filter((r) => r.kind === 'harmful');
   const benign = inBatch.filter((r) => r.kind === 'benign');
@@ -42,7 +43,12 @@ const report = {
   generatedAt: new Date().toISOString(),
   machine: { cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
   elapsedMs: Math.round(elapsedMs),
-  summary: { all: summary('all'), tuning: summary('tuning'), heldOut: summary('held-out') },
+  /**
+   * In-sample (`tuning`: the rules were written against these) and held-out sets, never pooled into
+   * one headline: `held-out` was written before the last rule change and had been run once before
+   * it; `held-out-3` was written before the last rule change was first run on it.
+   */
+  summary: { all: summary('all'), ...Object.fromEntries(BATCHES.map((batch) => [batch, summary(batch)])) },
   fixtures: results.map(({ trace, ...rest }) => (values.verbose ? { ...rest, trace } : rest)),
 };
 mkdirSync(new URL('.', OUT), { recursive: true });
@@ -58,6 +64,6 @@ for (const r of results) {
   console.log(`${r.pass ? 'PASS' : 'FAIL'} ${r.batch.padEnd(8)} ${r.kind.padEnd(7)} ${r.id.padEnd(36)} ${detail}`);
   if (values.verbose) for (const t of r.trace) console.log(`       #${t.index} ${t.action.padEnd(7)} [${t.risk.join(', ')}] ${t.flags.join(',')}`);
 }
-console.log(JSON.stringify(report.summary));
+for (const [batch, numbers] of Object.entries(report.summary)) console.log(`${batch.padEnd(10)} ${JSON.stringify(numbers)}`);
 console.log(`wrote ${OUT.pathname}`);
 for (const d of detectors) await (d as { dispose?: () => Promise<void> }).dispose?.();

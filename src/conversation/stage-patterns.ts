@@ -98,6 +98,20 @@ const HIDE_FROM_GUARDIANS = cue(
   GUARDIAN_STEMS,
   rx(`\\b(?:don'?t|dont|do not|never|no need to|doesn'?t need to|you don'?t have to) (?:tell|mention (?:it |this |me |us )?to|show|say (?:anything|a word) to|let) ${YOUR} ${GUARDIANS}\\b`),
 );
+/**
+ * The same isolation phrased about the parents: "ur parents dont need to know", "your mum can't find
+ * out", "what your dad doesn't know won't hurt him", "no need for your parents to know". Only *your*
+ * parents: "my parents don't need to know I failed" is the writer's own business.
+ */
+const GUARDIANS_NEED_NOT_KNOW = cue(
+  GUARDIAN_STEMS,
+  rx(`\\b${YOUR} ${GUARDIANS} (?:don'?t|dont|do not|doesn'?t|doesnt|does not|shouldn'?t|shouldnt|should not|needn'?t|can'?t|cant|cannot|must not|mustn'?t|won'?t|wont|will not|never) (?:ever )?(?:need to |have to |gotta |need |got to )?(?:know|find out|hear about|see (?:this|these|it|our))\\b|\\bno (?:need|reason) for ${YOUR} ${GUARDIANS} to (?:know|find out)\\b|\\bwhat ${YOUR} ${GUARDIANS} (?:don'?t|dont|doesn'?t|doesnt) know\\b`),
+);
+/** "They don't need to know", "nobody else has to find out": secrecy without naming who from. */
+const OTHERS_NEED_NOT_KNOW = cue(
+  'they anyone anybody nobody no noone people',
+  rx(`\\b(?:they|anyone|anybody|anyone else|people) (?:don'?t|dont|do not|doesn'?t|doesnt|does not) (?:need|have|gotta|got) (?:to )?(?:know|find out)\\b|\\b(?:no ?one|nobody) (?:else )?(?:needs|has|have|is going|gonna) to (?:know|find out)\\b`),
+);
 /** Keeping "us" secret from anyone. */
 const HIDE_US = cue(
   'anyone anybody no noone people others nobody between secret keep',
@@ -125,10 +139,10 @@ const HARMLESS_SECRET = cue(
 
 function secrecy(read: CueReader): number {
   const harmless = read(HARMLESS_SECRET) ? 0.4 : 1;
-  if (read(HIDE_FROM_GUARDIANS)) return harmless < 1 ? 0.5 : 1;
+  if (read(HIDE_FROM_GUARDIANS) || read(GUARDIANS_NEED_NOT_KNOW)) return harmless < 1 ? 0.5 : 1;
   if (read(DELETE_CHAT)) return 1;
   let score = 0;
-  if (read(HIDE_US)) score = 0.7 * harmless;
+  if (read(HIDE_US) || read(OTHERS_NEED_NOT_KNOW)) score = 0.7 * harmless;
   if (read(WOULDNT_UNDERSTAND)) score = Math.max(score, 0.8);
   if (read(HIDE_FROM_PEERS)) score = Math.max(score, 0.35 * harmless);
   return score;
@@ -252,6 +266,14 @@ const MEET = cue(
   'meet hang see pick come drive',
   rx(`\\b(?:wanna|want to|we should|let'?s|lets|can we|could we|shall we|we could|would like to|'d like to|love to|have to) (?:finally |really )?(?:meet|hang out|meet up|see each other)\\b|\\bmeet (?:me|up|irl|in person|in real life|there|at|for)\\b|\\bmeet(?:ing)? ${YOU} (?:in person|irl|in real life|alone|somewhere)\\b|\\b(?:i|i'?ll|ill|i can|i could|let me|i will|i'?m gonna) (?:pick ${YOU} up|come (?:and |to )?(?:get|see|visit|pick up) ${YOU}|drive ${YOU}|come over|come round|come to ${YOUR} (?:house|place|home))\\b|\\bcome (?:over )?to my (?:place|house|flat|apartment|car|hotel|room)\\b|\\bcome see ${YOU}\\b`),
 );
+/** Public places people arrange to meet at: a plan with a place is a plan. */
+const PLACES = "(?:mall|park|cinema|movies|pictures|mcdonalds|mcdonald'?s|maccies|maccas|starbucks|station|train station|bus station|bus stop|library|arcade|shops|shopping cent(?:re|er)|skate ?park|beach|playground|pool|leisure cent(?:re|er)|food court|subway|kfc|cafe|coffee shop|corner|bowling alley|rink|field)";
+const PLACE_STEMS = 'mall park cinema movies pictures mcdonald maccies maccas starbucks station bus library arcade shops shopping skate skatepark beach playground pool leisure food subway kfc cafe coffee corner bowling rink field';
+/** "See u at the mall", "hang at the park", "come to the cinema with me", "i'll wait outside the station". */
+const MEET_AT_PLACE = cue(
+  PLACE_STEMS,
+  rx(`\\b(?:see|meet|find|get) (?:${YOU}|me|each other) (?:at|by|outside|in front of|near|in) (?:the |a )?${PLACES}\\b|\\bhang (?:out )?(?:at|by|in) (?:the |a )?${PLACES}\\b|\\b(?:come|go|wanna go|want to go|let'?s go|lets go) (?:to )?(?:the |a )?${PLACES} (?:with me|together)\\b|\\b(?:i'?ll|ill|i will|i can|i'?m gonna) (?:be|wait|meet ${YOU}) (?:at|by|outside|in front of|near) (?:the |a )?${PLACES}\\b`),
+);
 /** Where someone lives or goes to school. */
 const WHERE = cue(
   'where school town city area street part neighbourhood neighborhood address postcode zip which',
@@ -262,15 +284,15 @@ const ALONE = cue(
   'alone parents mum mom dad folks',
   rx(`\\b${ARE} ${YOU} (?:home )?alone\\b|\\bhome alone\\b|\\bwhen (?:are|r|do|will) ${YOUR} (?:parents|mum|mom|dad|folks) (?:be )?(?:out|away|gone|asleep|at work|leave|go out|go to bed)\\b|\\b${YOUR} parents (?:are |r )?(?:asleep|away|out|gone)\\b`),
 );
-/** Meeting alone or in secret. */
+/** Meeting alone or in secret: "come alone", "don't bring anyone", "just you and me". */
 const ALONE_CONTEXT = cue(
-  'alone just two secret secretly tell after without my',
-  rx(`\\b(?:alone|just us|just the two of us|in secret|secretly|our secret|don'?t tell|after school|without ${YOUR} parents|my (?:place|car|hotel|flat|apartment))\\b`),
+  'alone just two secret secretly tell after without my bring by on yourself urself own',
+  rx(`\\b(?:alone|just us|just the two of us|in secret|secretly|our secret|don'?t tell|after school|without ${YOUR} parents|my (?:place|car|hotel|flat|apartment))\\b|\\b(?:don'?t|dont|do not|no need to) bring (?:anyone|anybody|no ?one|${YOUR} (?:friends?|mates?|mum|mom|dad|parents|sister|brother)|a friend|friends)\\b|\\bjust (?:${YOU} and me|me and ${YOU})\\b|\\b(?:by (?:yourself|urself)|on (?:${YOUR}|your) own)\\b`),
 );
 
 function meeting(read: CueReader): number {
   if (read(ALONE)) return 1;
-  const meet = read(MEET);
+  const meet = read(MEET) || read(MEET_AT_PLACE);
   if (meet && read(ALONE_CONTEXT)) return 1;
   if (meet) return 0.6;
   return read(WHERE) ? 0.6 : 0;
@@ -300,6 +322,21 @@ const EXPOSE = cue(
   AUDIENCE_STEMS,
   rx(`\\b(?:${WILL}|gonna|going to|or i|or i'?ll|or ill) (?:send|post|share|leak|show|forward|tell)\\b[^.!?\\n]{0,30}\\b${YOUR} ${AUDIENCE}\\b`),
 );
+/**
+ * The exposure named as a consequence: "or ur whole school sees it", "otherwise your followers get the
+ * pics", "the pics go to everyone at your school". It needs a condition (or, else, unless…) and
+ * the images (or "it") as what is seen, or the images as what is sent, so "or the whole class sees
+ * our slides" is not a threat.
+ */
+const EXPOSURE_THREAT = cue(
+  `${AUDIENCE_STEMS} everyone every1 everybody all whole`,
+  rx(`\\b(?:or|else|otherwise|unless|if not|if (?:${YOU}|${YOU} (?:don'?t|dont|do not|refuse|say no|block me|tell)))\\b[^.!?\\n]{0,24}\\b(?:${YOUR} (?:whole |entire )?${AUDIENCE}|everyone (?:at|in|from) ${YOUR} (?:school|class)|all ${YOUR} (?:friends|followers|contacts)|(?:the )?whole (?:school|class)|every(?:one|1|body)(?: ${YOU} know)?)\\b[^.!?\\n]{0,16}?\\b(?:(?:sees?|gets?|will (?:see|get)|(?:is |are )?(?:gonna|going to) (?:see|get)) (?:it|them|this|these|everything|${YOUR} (?:pics?|photos?|nudes|videos?|vids?|snaps?)|the (?:pics?|photos?|nudes|videos?|vids?|screenshots?|snaps?))|finds? out|will find out|(?:is |are )?(?:gonna|going to) find out)\\b|\\b(?:${YOUR} (?:pics?|photos?|nudes|videos?|vids?|snaps?)|the (?:pics?|photos?|nudes|videos?|vids?|screenshots?|snaps?)) (?:goes|go|gets sent|get sent|will go|is going|are going|gonna go) (?:to|out to|on) (?:${YOUR} (?:whole |entire )?${AUDIENCE}|everyone (?:at|in) ${YOUR} (?:school|class))\\b`),
+);
+/** Control once leverage is held: "now ur gonna do what i say". */
+const COMPLY = cue(
+  'do',
+  rx(`\\b(?:${YOURE}|${YOU}) (?:gonna|going to|will|have to|must|better) do (?:what|whatever|everything|exactly what) i (?:say|tell ${YOU}|want|ask)\\b|\\bdo (?:what|whatever|exactly what) i (?:say|tell ${YOU}) or\\b`),
+);
 /** "I have screenshots of everything", "I recorded our call". */
 const HOLDS_IMAGES = cue(
   'screenshots screenshot screen recordings recording copies video videos recorded screenshotted saved',
@@ -316,11 +353,12 @@ const LEVERAGE = cue(
 );
 
 function threat(read: CueReader): number {
-  if (read(EXPOSE)) return 0.9;
+  if (read(EXPOSE) || read(EXPOSURE_THREAT)) return 0.9;
   let score = 0;
   if (read(HOLDS_IMAGES)) score = 0.7;
   if (read(LEVERAGE)) score = Math.max(score, 0.7);
   if (read(KNOWS_PEOPLE)) score = Math.max(score, 0.6);
+  if (read(COMPLY)) score = Math.max(score, 0.7);
   return score;
 }
 
@@ -450,8 +488,18 @@ const GIFT_CARD_ASK = cue(
   rx(`\\b(?:buy|get|purchase) (?:me )?(?:some |[$£€]?\\d+ (?:in |worth of )?)?(?:gift ?cards?|itunes|steam|google play|amazon|cards)\\b|\\b(?:send|text) (?:me )?(?:the )?(?:pictures?|pics?|photos?) of (?:the )?(?:codes?|cards?)\\b|\\bonly accept (?:\\w+ )?gift ?cards?\\b`),
 );
 
+/**
+ * Payment demanded in gift cards or game currency: "i want 100 in steam cards", "send me 2000 robux",
+ * "pay $50 in google play codes". Not an offer ("i'll get you robux" is gift_offer) and not a wish
+ * list: it needs a demand verb and an amount or the cards/codes themselves.
+ */
+const CARD_DEMAND = cue(
+  'want need give send get buy pay expect',
+  rx(`\\b(?:i want|i need|i expect|give me|send me|get me|buy me|pay me|pay|send)(?: me)? (?:[$£€]?\\d[\\d,.]*k?|a hundred|fifty|twenty|some|a)? ?(?:(?:dollars?|pounds?|quid|bucks|usd|gbp) )?(?:in |worth of |of |as )?(?:steam|itunes|apple|google play|amazon|roblox|xbox|psn|playstation|razer(?: gold)?|vanilla|visa|nintendo|fortnite|gift|game)(?: gift)? ?(?:cards?|codes?|credit|vouchers?)\\b|\\b(?:i want|i need|give me|send me|pay me|pay)(?: me)? (?:[$£€]?\\d[\\d,.]*k?|a hundred|fifty|twenty) ?(?:robux|v-?bucks|vbucks|gems|coins|points)\\b`),
+);
+
 function moneyRequest(read: CueReader): number {
-  if (read(GIFT_CARD_ASK)) return 1;
+  if (read(GIFT_CARD_ASK) || read(CARD_DEMAND)) return 1;
   if (read(DEMAND)) return 0.8;
   if (read(ASK_MONEY) || read(NEED_MONEY)) return 0.7;
   return read(PAY_TO) ? 0.6 : 0;
@@ -514,11 +562,11 @@ export function readStages(read: CueReader): StageHit[] {
 /** Every cue this file declares, for the prefilter soundness test. */
 export const STAGE_CUES: readonly Cue[] = [
   LOOKS, SPECIAL, BOND, PRAISE, HOW_OLD, SCHOOL_YEAR, AGE_DISMISSED, MINOR_AGE, SCHOOL_AGE, BARE_NUMBER,
-  HIDE_FROM_GUARDIANS, HIDE_US, DELETE_CHAT, WOULDNT_UNDERSTAND, HIDE_FROM_PEERS, HARMLESS_SECRET,
+  HIDE_FROM_GUARDIANS, GUARDIANS_NEED_NOT_KNOW, OTHERS_NEED_NOT_KNOW, HIDE_US, DELETE_CHAT, WOULDNT_UNDERSTAND, HIDE_FROM_PEERS, HARMLESS_SECRET,
   OTHER_APP, PRIVATE_PLACE, GAME_CURRENCY, OFFER, MONEY_AMOUNT, WEARING, WEARING_TO, ASK_PHOTO, SEE_YOU,
   OF_YOU, OF_A_THING, SHOW_BODY, BODY_PHOTO, VIDEO_CALL, SEXUAL_QUESTION, SEXUAL_WORDS, DESIRE, NAUGHTY, MEET, WHERE,
-  ALONE, ALONE_CONTEXT, WHERE_I_AM, I_AM_ALONE, EXPOSE, HOLDS_IMAGES, KNOWS_PEOPLE, LEVERAGE, COUNTDOWN,
+  MEET_AT_PLACE, ALONE, ALONE_CONTEXT, WHERE_I_AM, I_AM_ALONE, EXPOSE, EXPOSURE_THREAT, COMPLY, HOLDS_IMAGES, KNOWS_PEOPLE, LEVERAGE, COUNTDOWN,
   PLEA, WRONG_NUMBER, WRONG_NUMBER_STRONG, FAMILY_GREETING, NEW_NUMBER, ABOUT_YOU, DAILY_CARE, FATE,
   LIFESTYLE, NICE_TO_MEET, LOVE_STRONG, LOVE, PET_NAME, HARDSHIP, PLATFORM_PITCH, RETURNS, COACHING,
-  EXPERT, ASK_MONEY, NEED_MONEY, PAY_TO, DEMAND, GIFT_CARD_ASK, CODE_ASK, PAYING, BARE_CODE,
+  EXPERT, ASK_MONEY, NEED_MONEY, PAY_TO, DEMAND, GIFT_CARD_ASK, CARD_DEMAND, CODE_ASK, PAYING, BARE_CODE,
 ];

@@ -47,9 +47,11 @@ describe('scripted conversations through the engine', () => {
   }
 });
 
-describe('held-out conversations (written after the last rule change, never tuned on)', () => {
+describe('held-out conversations (written after a rule change, never tuned on)', () => {
   // Their misses are the honest measure and are reported by scripts/eval-conversations.ts, not
-  // asserted; a false alarm on a benign one is a regression.
+  // asserted; a false alarm on a benign one of `held-out` (passed before the last change) is a
+  // regression. `held-out-3` (heldout3.json) was first run after the last change: its 3 benign false
+  // alarms are reported by the eval, not asserted away and not tuned on.
   for (const fixture of fixtures.filter((f) => f.batch === 'held-out' && f.kind === 'benign')) {
     it(`benign ${fixture.id}: never flagged grooming, sextortion or scam`, async () => {
       expect((await runFixture(fixture, detectors)).result.falseAlarms).toEqual([]);
@@ -172,6 +174,47 @@ describe('relationship and profile', () => {
     const alone = await createEngine({ profile: 'child', detectors }).checkIncoming({ text: 'hi cutie, are you home alone?' });
     expect(alone.conversation_risk).toBeUndefined();
     expect(alone.flags).toContain('grooming');
+  });
+});
+
+describe('the generalised families in whole conversations (secrecy about parents, public meet-ups, exposure threats, card demands)', () => {
+  const chat = (id: string, profile: Profile, contact: boolean, messages: ConversationFixture['messages']): ConversationFixture => ({
+    id, kind: 'benign', profile, contact, about: id, expect: [], messages,
+  });
+  const flags = async (fixture: ConversationFixture) => (await play(fixture)).flatMap((v) => v.flags.filter((f) => f === 'grooming' || f === 'sextortion' || f === 'scam'));
+
+  it('friends: "my parents don\'t need to know I failed" and a mall meet-up between classmates raise nothing', async () => {
+    const messages: ConversationFixture['messages'] = [
+      { dir: 'in', min: 0, text: "my parents don't need to know I failed the test lol" },
+      { dir: 'out', min: 1, text: 'haha same' },
+      { dir: 'in', min: 2, text: 'meet at the mall after school? we can get bubble tea' },
+      { dir: 'out', min: 3, text: 'see u by the food court at 4' },
+    ];
+    expect(await flags(chat('classmates-mall', 'teen', true, messages))).toEqual([]);
+    expect(await flags(chat('classmates-mall-child', 'child', true, messages))).toEqual([]);
+  });
+
+  it('a stranger: "which school", a meet-up at the park alone, then "ur parents dont need to know" flags grooming for a child', async () => {
+    const fixture = chat('stranger-park', 'child', false, [
+      { dir: 'in', min: 0, text: 'what school do u go to' },
+      { dir: 'in', min: 1, text: 'meet me at the park on saturday, come by yourself' },
+      { dir: 'in', min: 2, text: "ur parents dont need to know, they'd only worry" },
+    ]);
+    expect(await flags(fixture)).toContain('grooming');
+  });
+
+  it('a photo, then game-currency demanded with the school as audience flags sextortion; the banter of friends does not', async () => {
+    const extortion = chat('stranger-robux', 'teen', false, [
+      { dir: 'in', min: 0, text: 'send me a selfie' },
+      { dir: 'out', min: 1, text: '', image: true },
+      { dir: 'in', min: 2, text: 'send me 2000 robux or ur whole school sees it' },
+    ]);
+    expect(await flags(extortion)).toContain('sextortion');
+    const banter = chat('friends-slides', 'teen', true, [
+      { dir: 'in', min: 0, text: 'finish the slides tonight or the whole class sees our mess tomorrow' },
+      { dir: 'in', min: 1, text: 'and send me a pic of the rubric' },
+    ]);
+    expect(await flags(banter)).toEqual([]);
   });
 });
 

@@ -162,7 +162,7 @@ describe('explanations', () => {
   it('reads as plain words for a teenager and a parent, with what to do, and no message ids', () => {
     const text = explainLabel('grooming', 'incoming', signals, false);
     expect(text).toMatch(/^In this chat, someone you have not saved as a contact: first they paid you a lot of compliments/u);
-    expect(text).toMatch(/then you said you are under 18, then they asked you to keep the chat secret or delete messages, and then they asked for photos/u);
+    expect(text).toMatch(/then you said you are under 18, then they asked you to keep the chat secret, from your parents too, or delete messages, and then they asked for photos/u);
     expect(text).toMatch(/You are not in trouble/u);
     expect(text).not.toMatch(/m[1-5]\b/u);
   });

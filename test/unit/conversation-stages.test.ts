@@ -38,8 +38,17 @@ const CASES: Record<StageHit['stage'], { readonly yes: readonly (readonly [strin
     no: ['14 apples', '25', 'room 14 please', '2014'],
   },
   secrecy: {
-    yes: [["don't tell your parents about us", 1], ['delete our messages after', 1], ['this stays between us', 0.7], ["it's our little secret", 0.7], ["they wouldn't understand", 0.8]],
-    no: ['I told my parents', 'tell your mum I said hi', 'the secret ingredient is garlic'],
+    yes: [
+      ["don't tell your parents about us", 1], ['delete our messages after', 1], ['this stays between us', 0.7], ["it's our little secret", 0.7], ["they wouldn't understand", 0.8],
+      // "X don't need to know": the recipient's parents, or anyone.
+      ["ur parents dont need to know, they'd just say no", 1], ["your mum can't find out about this", 1], ['no need for your parents to know', 1],
+      ["what your dad doesn't know won't hurt him", 1], ["they don't need to know", 0.7], ['nobody else has to find out', 0.7],
+    ],
+    no: [
+      'I told my parents', 'tell your mum I said hi', 'the secret ingredient is garlic',
+      // Hard negatives: the writer's own parents, a permission slip, a question.
+      "my parents don't need to know I failed the test lol", 'your parents need to know by friday, the slip is in your bag', 'do your parents know you are coming?',
+    ],
   },
   platform_switch: {
     yes: [['add me on snap', 0.6], ['do you have telegram?', 0.6], ["let's talk somewhere more private", 0.5], ['whats your insta? lets talk somewhere private', 1]],
@@ -59,16 +68,29 @@ const CASES: Record<StageHit['stage'], { readonly yes: readonly (readonly [strin
     no: ['I kissed my mum goodbye', 'the exam was hard'],
   },
   meeting: {
-    yes: [['are you home alone?', 1], ["let's meet up, just us", 1], ['i can pick you up after school', 1], ['we should meet sometime', 0.6], ['where do you live?', 0.6]],
-    no: ['nice to meet you', 'the planning meeting is at 10', 'see you later'],
+    yes: [
+      ['are you home alone?', 1], ["let's meet up, just us", 1], ['i can pick you up after school', 1], ['we should meet sometime', 0.6], ['where do you live?', 0.6],
+      // Public places, and coming alone.
+      ['see u at the mall saturday', 0.6], ['hang at the skate park later?', 0.6], ["i'll wait outside the station", 0.6], ['come to the cinema with me', 0.6],
+      ['wanna meet at the mall saturday? dont bring anyone', 1], ['meet me at the park, come by yourself', 1], ['meet at maccies, just you and me', 1],
+    ],
+    no: ['nice to meet you', 'the planning meeting is at 10', 'see you later', 'the mall was packed today', 'I was at the park with my dog', 'bring anyone you like to the party'],
   },
   personal_info: {
     yes: [['my parents are at work', 1], ["i'm home alone", 1], ['i live near the station', 0.7], ['14 Mill Lane', 0.7]],
     no: ['my parents are great', 'I live for pizza'],
   },
   threat: {
-    yes: [["i'll send it to all your followers", 0.9], ['i have screenshots of everything', 0.7], ['your friends list is interesting', 0.6], ["let's make a deal", 0.7], ["you'll be in so much trouble", 0.7]],
-    no: ["I'll send it to you tomorrow", 'I have screenshots of the bug'],
+    yes: [
+      ["i'll send it to all your followers", 0.9], ['i have screenshots of everything', 0.7], ['your friends list is interesting', 0.6], ["let's make a deal", 0.7], ["you'll be in so much trouble", 0.7],
+      // Exposure to an audience as the consequence, and control once leverage is held.
+      ['i want 100 in steam cards or ur whole school sees it', 0.9], ['pay up or everyone at your school gets the pics', 0.9], ['do it or your followers will find out', 0.9],
+      ['the pics go to ur whole class tonight', 0.9], ['now ur gonna do what i say', 0.7],
+    ],
+    no: [
+      "I'll send it to you tomorrow", 'I have screenshots of the bug',
+      'finish the slides or the whole class sees our mess', 'hurry or everyone gets the good seats', 'your whole school sees the play on friday', 'it goes to your whole family tonight',
+    ],
   },
   countdown: { yes: [['you have 2 hours', 0.8], ['tick tock', 0.8], ['then pay. you have until midnight', 0.8]], no: ['see you in 2 hours at the park', 'the match is tonight'] },
   plea: { yes: [['please dont do this', 0.8], ['i only have $50', 0.8], ['what do you want', 0.8]], no: ['please pass the salt'] },
@@ -82,8 +104,12 @@ const CASES: Record<StageHit['stage'], { readonly yes: readonly (readonly [strin
     no: ['I put my savings in an index fund', 'the stock market fell today'],
   },
   money_request: {
-    yes: [['can you lend me £50?', 0.7], ['only accept steam gift cards', 1], ['pay $300 or else', 0.8], ["I'll pay you back tomorrow", 0.7], ['what are your bank details', 0.6]],
-    no: ['we pay £12 an hour', 'I paid for lunch'],
+    yes: [
+      ['can you lend me £50?', 0.7], ['only accept steam gift cards', 1], ['pay $300 or else', 0.8], ["I'll pay you back tomorrow", 0.7], ['what are your bank details', 0.6],
+      // Gift cards and game currency demanded.
+      ['i want 100 in steam cards', 1], ['send me 2000 robux', 1], ['pay $50 in google play codes', 1], ['give me 50 worth of itunes cards', 1],
+    ],
+    no: ['we pay £12 an hour', 'I paid for lunch', "i'll get you robux", 'my brother wants a steam card for his birthday', 'i want a new game'],
   },
   code_request: { yes: [['send me the code', 0.8], ['tell me the 6 digit code', 0.8]], no: ['the dress code is smart'] },
   payment: { yes: [['how do i pay', 0.8], ['I just transferred $500', 0.8], ['what are the bank details?', 0.8], ['482913', 0.6]], no: ['I paid attention'] },
