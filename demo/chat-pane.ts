@@ -15,7 +15,9 @@ import {
   type Guard,
   type LinkVerdict,
   type Message,
+  type ModelProgress,
   type Profile,
+  type TextModelConfig,
   type Verdict,
 } from '../src/index.js';
 import type { Envelope } from '../server/relay/envelope.js';
@@ -42,6 +44,8 @@ export interface PaneOptions {
   readonly ortWasmPaths: string;
   readonly photoUrl: string;
   readonly toast: (text: string) => void;
+  /** Hugging Face models to run behind the fast checks (transformers.js in the worker). @defaultValue none */
+  readonly textModels?: readonly TextModelConfig[];
 }
 
 /**
@@ -92,7 +96,16 @@ export function createChatPane(options: PaneOptions): ChatPane {
     flushDelayMs: 250,
   });
   outbox.start();
-  const guard: Guard = createGuard({ profile: options.profile, modelBaseUrl: options.modelBaseUrl, ort: { wasmPaths: options.ortWasmPaths }, outbox });
+  // Bytes read so far and in all, per model file, for the progress bar (transformers.js models report them).
+  const files = new Map<string, { loaded: number; total: number }>();
+  const onProgress = (event: ModelProgress): void => showProgress(event);
+  const guard: Guard = createGuard({
+    profile: options.profile,
+    modelBaseUrl: options.modelBaseUrl,
+    ort: { wasmPaths: options.ortWasmPaths },
+    outbox,
+    ...(options.textModels ? { textModels: options.textModels, onProgress } : {}),
+  });
   let profile = options.profile;
   let session: Session | undefined;
   let identity: Identity | undefined;
@@ -115,6 +128,24 @@ export function createChatPane(options: PaneOptions): ChatPane {
   const progress = h('progress', { class: 'model-progress', 'aria-label': 'Loading on-device models' });
   const modelText = h('span', {}, 'Loading ChatGuard’s on-device models…');
   const modelStatus = h('div', { class: 'model-status', role: 'status' }, progress, modelText);
+  function showProgress(event: ModelProgress): void {
+    if (event.status === 'progress' && event.file !== undefined && event.total !== undefined) {
+      files.set(`${event.model}/${event.file}`, { loaded: event.loaded ?? 0, total: event.total });
+      let loaded = 0;
+      let total = 0;
+      for (const file of files.values()) {
+        loaded += file.loaded;
+        total += file.total;
+      }
+      // From indeterminate to a real bar once bytes are known.
+      progress.max = total;
+      progress.value = loaded;
+      modelStatus.dataset['progress'] = `${loaded}/${total}`;
+      modelText.textContent = `Loading ChatGuard’s on-device models… ${event.model}: ${(loaded / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`;
+    } else if (event.status === 'ready' || event.status === 'error') {
+      modelStatus.dataset['hfModel'] = `${event.model}:${event.status}`;
+    }
+  }
   const log = h('ol', { class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': `Messages on ${me.name}'s phone` });
   const nudgeSlot = h('div', { class: 'nudge-slot' });
   const input = h('textarea', { class: 'composer-input', rows: 1, placeholder: 'Message', 'aria-label': `Message to ${peer.name}`, autocomplete: 'off' });
@@ -202,7 +233,8 @@ export function createChatPane(options: PaneOptions): ChatPane {
     .then(() => guard.checkOutgoing({ text: '' }))
     .then((verdict) => {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const detectors = Object.keys(verdict.versions);
+      const extra = (options.textModels ?? []).map((model) => `hf:${model.id}`);
+      const detectors = [...Object.keys(verdict.versions), ...extra];
       progress.remove();
       modelStatus.dataset['detectors'] = detectors.join(' ');
       modelStatus.dataset['state'] = 'ready';
@@ -475,6 +507,7 @@ export function createChatPane(options: PaneOptions): ChatPane {
     li.dataset['choices'] = verdict.choices.join(' ');
     li.dataset['detectors'] = Object.keys(verdict.versions).join(' ');
     li.dataset['degraded'] = String(verdict.degraded);
+    li.dataset['skipped'] = (verdict.skipped ?? []).map((skip) => `${skip.model}:${skip.reason}`).join(' ');
     const kind = cardKind(verdict);
     if (kind) li.dataset['kind'] = kind;
     const imageUnchecked = payload.image !== undefined && verdict.reasons.some((reason) => reason.code === 'system.image_not_checked');

@@ -7,6 +7,7 @@ import { createChatPane, type ChatPane } from './chat-pane.js';
 import { h } from './dom.js';
 import { SCENARIOS, type PersonId, type Scenario } from './scenarios.js';
 import { createServerPane } from './server-pane.js';
+import { isLabel, type TextModelConfig } from '../src/index.js';
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -51,12 +52,47 @@ function showPerson(person: PersonId): void {
 }
 
 // ---- the phones and the server pane -------------------------------------------------------------
+/** The manifest's entry for a transformers.js model folder: its files and their sha256. */
+interface ManifestEntry {
+  readonly id: string;
+  readonly folder?: string;
+  readonly labels?: readonly string[];
+  readonly files?: readonly { readonly path: string; readonly sha256: string }[];
+}
+
+/**
+ * The in-project Hugging Face model (models/transformers/chatguard-wordpiece-bag), run by transformers.js behind the
+ * fast checks when one of them is unsure. Its files are checked against the sha256 digests in models/manifest.json.
+ */
+async function wordpieceModel(): Promise<TextModelConfig[]> {
+  try {
+    const response = await fetch(new URL('/models/manifest.json', location.href));
+    const manifest = (await response.json()) as { models?: ManifestEntry[] };
+    const entry = manifest.models?.find((model) => model.id === 'chatguard-wordpiece-bag');
+    if (!entry?.folder || !entry.files || !entry.labels) return [];
+    const folder = `${entry.folder}/`;
+    return [
+      {
+        id: entry.id,
+        from: new URL(`/models/${folder}`, location.href).href,
+        task: 'text-classification',
+        labels: Object.fromEntries(entry.labels.filter(isLabel).map((label) => [label, label])),
+        run: 'when-uncertain',
+        sha256: Object.fromEntries(entry.files.map((file) => [file.path.slice(folder.length), file.sha256])),
+      },
+    ];
+  } catch {
+    return []; // the demo still runs on the built-in checks
+  }
+}
+
 const common = {
   reportsEndpoint: new URL('/collector/v1/reports', location.href).href,
   modelBaseUrl: new URL('/models/', location.href).href,
   ortWasmPaths: new URL('/ort/', location.href).href,
   photoUrl: new URL('/beach-photo.png', location.href).href,
   toast,
+  textModels: await wordpieceModel(),
 };
 const panes: Readonly<Record<PersonId, ChatPane>> = {
   alex: createChatPane({ ...common, me: 'alex', peer: 'jay', profile: 'teen', root: byId('alex') }),
