@@ -14,8 +14,9 @@
  * Parts run one after another, each heavy one in its own process (bench/lib/child.ts):
  * cold starts and memory (fresh `node` processes, bench/lib/node-cold.ts), warm latencies in Node
  * (bench/lib/node-warm.ts), ChatGuard's image path vs nsfwjs (bench/lib/node-nsfwjs.ts), speed and
- * quality vs natural and obscenity (bench/lib/peers.ts), then Chromium through playwright-core
- * (bench/lib/chromium.ts). Variants compared are interleaved call by call (block by block across
+ * quality vs natural and obscenity (bench/lib/peers.ts), a Hugging Face model through transformers.js
+ * (bench/lib/node-hf.ts: pipeline vs direct session, the cascade's added latency), then Chromium through
+ * playwright-core (bench/lib/chromium.ts, then bench/lib/chromium-hf.ts for the transformers.js part). Variants compared are interleaved call by call (block by block across
  * the two Chromium pages); every result feeds a checksum so no work can be optimised away.
  * The machine (CPU, cores, versions, load average at start and end) is recorded with the results.
  */
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runChild } from './lib/child.js';
 import { buildPage, CHROMIUM_PATH, runChromium } from './lib/chromium.js';
+import { runChromiumHf } from './lib/chromium-hf.js';
 import { currentLoad, describeMachine } from './lib/machine.js';
 import { runNodeCold } from './lib/node-cold.js';
 import { FULL_PLAN, QUICK_PLAN, type Plan } from './lib/plan.js';
@@ -118,6 +120,13 @@ comparisons.push(...peers.comparisons);
 quality = peers.quality ?? {};
 checksum += peers.checksum ?? 0;
 
+log(`[${elapsed()}] Hugging Face model (transformers.js): pipeline vs direct session, cascade at 0/10/50/100% uncertain…`);
+const hf = await runChild<ChildOutput>('./node-hf.ts', [JSON.stringify(plan)]);
+results.push(...hf.results);
+comparisons.push(...hf.comparisons);
+details['hf_node'] = hf.details;
+checksum += hf.checksum ?? 0;
+
 // ── Chromium ──
 log(`[${elapsed()}] Chromium: building the bench page…`);
 const pageBuildMs = await buildPage(plan.quick);
@@ -127,6 +136,12 @@ const chromium = await runChromium(plan, log);
 results.push(...chromium.results);
 comparisons.push(...chromium.comparisons);
 details['chromium'] = chromium.details;
+log(`[${elapsed()}] Chromium: Hugging Face model (transformers.js) pipeline vs direct session, cascade…`);
+const transformersVersion = (JSON.parse(readFileSync(new URL('../node_modules/@huggingface/transformers/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const chromiumHf = await runChromiumHf(plan, transformersVersion, log);
+results.push(...chromiumHf.results);
+comparisons.push(...chromiumHf.comparisons);
+details['hf_chromium'] = chromiumHf.details;
 
 // ── report ──
 machine.load_average_at_end = currentLoad();

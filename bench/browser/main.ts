@@ -13,6 +13,8 @@ import { drawLandscape, IMAGE_SIZES, type BenchImage } from '../lib/images.js';
 import { TEXTS, type Bucket } from '../lib/inputs.js';
 import { timeSeries } from '../lib/stats.js';
 import type { ImageSize, ModelId, ModelWorkerApi, ModelWorkerConfig } from './model-worker.js';
+import { CASCADE_CANDIDATES, inBand, streamMessage, wordpieceConfig } from '../lib/hf-bench.js';
+import { interleave } from '../lib/stats.js';
 
 const threads = Number(new URLSearchParams(location.search).get('threads') ?? '1');
 const config: ModelWorkerConfig = {
@@ -33,6 +35,7 @@ function checked(kind: string, verdict: Verdict): Verdict {
 const drawn = new Map<ImageSize, BenchImage>();
 const blobs = new Map<ImageKind, Blob>();
 let models: { worker: Worker; api: Remote<ModelWorkerApi> } | undefined;
+let cascadeGuards: Promise<{ fast: Guard; withModel: Guard; uncertain: string[]; sure: string[] }> | undefined;
 
 function draw(size: ImageSize): BenchImage {
   let image = drawn.get(size);
@@ -165,11 +168,64 @@ const bench = {
     const worker_bytes = breakdown.filter((entry) => entry.scope.includes('DedicatedWorker')).reduce((sum, entry) => sum + entry.bytes, 0);
     return { bytes: result.bytes, worker_bytes, breakdown };
   },
+  /** The transformers.js pipeline vs a direct onnxruntime-web session on the same model, in the model worker. */
+  async hfPipelineVsSession(iterations: number, warmup: number): Promise<Record<string, number[]>> {
+    models ??= startModelWorker();
+    await models.api.init(config);
+    return models.api.hfPipelineVsSession(iterations, warmup);
+  },
+  /**
+   * The cascade's added latency: whole checkIncoming round trips with the fast detectors only (one guard) and with
+   * the wordpiece-bag model configured when-uncertain (another guard), interleaved call by call, on a stream where
+   * `rate` of the messages have a fast score in the band.
+   */
+  async hfCascade(rate: number, iterations: number, warmup: number): Promise<{ fast: number[]; cascade: number[]; model_calls: number; skipped: number; in_band: number; out_of_band: number }> {
+    cascadeGuards ??= (async () => {
+      const fast = createGuard(config);
+      const withModel = createGuard({ ...config, textModels: [wordpieceConfig(new URL('/models/transformers/chatguard-wordpiece-bag/', location.href).href)] });
+      await Promise.all([fast.ready(), withModel.ready()]);
+      const uncertain: string[] = [];
+      const sure: string[] = [];
+      for (const text of CASCADE_CANDIDATES) (inBand((await fast.checkIncoming({ text })).scores) ? uncertain : sure).push(text);
+      // Untimed warm-up of both workers on every input, so the first rate measured does not pay for JIT and first runs.
+      for (let round = 0; round < 3; round++) {
+        for (const text of CASCADE_CANDIDATES) await Promise.all([fast.checkIncoming({ text }), withModel.checkIncoming({ text })]);
+      }
+      return { fast, withModel, uncertain, sure };
+    })();
+    const { fast, withModel, uncertain, sure } = await cascadeGuards;
+    let model_calls = 0;
+    let skipped = 0;
+    const samples = await interleave(
+      [
+        { id: 'fast', run: async (i) => (await fast.checkIncoming({ text: streamMessage(i, rate, uncertain, sure) })).scores.harassment },
+        {
+          id: 'cascade',
+          run: async (i) => {
+            const verdict = await withModel.checkIncoming({ text: streamMessage(i, rate, uncertain, sure) });
+            if (i >= warmup) {
+              if (verdict.versions['hf:chatguard-wordpiece-bag']) model_calls += 1;
+              skipped += verdict.skipped?.length ?? 0;
+            }
+            return verdict.scores.harassment;
+          },
+        },
+      ],
+      iterations,
+      warmup,
+    );
+    return { fast: samples['fast'] ?? [], cascade: samples['cascade'] ?? [], model_calls, skipped, in_band: uncertain.length, out_of_band: sure.length };
+  },
   /** Degraded verdicts seen so far, by input kind. */
   degraded: () => ({ ...degraded }),
   dispose(): void {
     guard?.dispose();
     guard = undefined;
+    void cascadeGuards?.then(({ fast, withModel }) => {
+      fast.dispose();
+      withModel.dispose();
+    });
+    cascadeGuards = undefined;
     models?.worker.terminate();
     models = undefined;
   },

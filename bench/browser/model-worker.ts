@@ -16,6 +16,9 @@ import {
 import { drawLandscape, IMAGE_SIZES, type BenchImage } from '../lib/images.js';
 import { TEXTS, URLS, type Bucket } from '../lib/inputs.js';
 import { consume, interleave, timeSeries } from '../lib/stats.js';
+import * as ort from 'onnxruntime-web';
+import { createSerialSession } from '../../src/runtime/session.js';
+import { loadHfParts, wordpieceConfig } from '../lib/hf-bench.js';
 
 /** Where the worker finds models and the ORT files. */
 export interface ModelWorkerConfig {
@@ -107,6 +110,39 @@ const api = {
       return { id: modelId, run: async () => (await detector.scoreImage({ type: 'image', ...pixels })).nudity };
     });
     return interleave(variants, iterations, warmup);
+  },
+  /**
+   * The transformers.js pipeline against a direct onnxruntime-web session on the same model (this worker's one
+   * onnxruntime instance: the page's build aliases transformers.js's `onnxruntime-web/webgpu` to it), interleaved:
+   * the whole pipeline call, its tokenizer alone, tokenizer + session.run, session.run on pre-tokenized input.
+   */
+  async hfPipelineVsSession(iterations: number, warmup: number): Promise<Record<string, number[]>> {
+    const folder = new URL('transformers/chatguard-wordpiece-bag/', options().modelBaseUrl).href;
+    const parts = await loadHfParts(wordpieceConfig(folder), 'wasm', options().ort);
+    const response = await fetch(new URL('onnx/model.onnx', folder));
+    const session = await createSerialSession(new Uint8Array(await response.arrayBuffer()), 'chatguard-wordpiece-bag onnx/model.onnx', options().ort);
+    const texts = [...TEXTS.short, ...TEXTS.typical];
+    const feeds = (text: string) => {
+      const t = parts.tokenize(text);
+      return { input_ids: new ort.Tensor('int64', t.input_ids.data, [...t.input_ids.dims]), attention_mask: new ort.Tensor('int64', t.attention_mask.data, [...t.attention_mask.dims]) };
+    };
+    const prepared = texts.map(feeds);
+    const at = <T>(list: readonly T[], i: number) => list[i % list.length] as T;
+    const first = (output: Record<string, ort.Tensor>) => Number((output['logits']?.data as Float32Array | undefined)?.[0] ?? 0);
+    try {
+      return await interleave(
+        [
+          { id: 'pipeline', run: async (i) => ((await parts.pipeline(at(texts, i))) as unknown[]).length },
+          { id: 'tokenize', run: (i) => parts.tokenize(at(texts, i)).input_ids.dims[1] ?? 0 },
+          { id: 'tokenize-run', run: async (i) => first(await session.run(feeds(at(texts, i)))) },
+          { id: 'run', run: async (i) => first(await session.run(at(prepared, i))) },
+        ],
+        iterations,
+        warmup,
+      );
+    } finally {
+      await session.dispose();
+    }
   },
 };
 
