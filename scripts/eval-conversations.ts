@@ -35,6 +35,9 @@ function summary(batch: Batch | 'all') {
     meanLeadMessages: leads.length === 0 ? null : Math.round((leads.reduce((a, b) => a + b, 0) / leads.length) * 100) / 100,
     benign: benign.length,
     benignFlagged: benign.filter((r) => r.falseAlarms.length > 0).length,
+    /** Expected notices on benign fixtures (a flag that is the right behaviour, e.g. a "hi mum, new number" opener), shown / expected. */
+    benignNotices: benign.flatMap((r) => r.notices).filter((n) => n.shown).length,
+    benignNoticesExpected: benign.flatMap((r) => r.notices).length,
   };
 }
 
@@ -44,9 +47,10 @@ const report = {
   machine: { cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
   elapsedMs: Math.round(elapsedMs),
   /**
-   * In-sample (`tuning`: the rules were written against these) and held-out sets, never pooled into
-   * one headline: `held-out` was written before the last rule change and had been run once before
-   * it; `held-out-3` was written before the last rule change was first run on it.
+   * In-sample and held-out sets, never pooled into one headline: `tuning` (the rules were written
+   * against these), `tuning-3` (held out once, then its false alarms were fixed), `held-out` (written
+   * before the stage generalisation, run once before it) and `held-out-4` (written before the
+   * heldout3 fixes, first run after them, not tuned on).
    */
   summary: { all: summary('all'), ...Object.fromEntries(BATCHES.map((batch) => [batch, summary(batch)])) },
   fixtures: results.map(({ trace, ...rest }) => (values.verbose ? { ...rest, trace } : rest)),
@@ -58,10 +62,11 @@ for (const r of results) {
   const detail =
     r.kind === 'harmful'
       ? r.expectations.map((e) => `${e.label} by #${e.by}: ${e.firstFlag === null ? 'missed' : `flagged at #${e.firstFlag}`}`).join('; ')
-      : r.falseAlarms.length === 0
-        ? 'no flags'
-        : r.falseAlarms.map((f) => `#${f.index} ${f.label} (${f.detectors.join(',')})`).join('; ');
-  console.log(`${r.pass ? 'PASS' : 'FAIL'} ${r.batch.padEnd(8)} ${r.kind.padEnd(7)} ${r.id.padEnd(36)} ${detail}`);
+      : [
+          r.falseAlarms.length === 0 ? 'no false alarms' : r.falseAlarms.map((f) => `#${f.index} ${f.label} (${f.detectors.join(',')})`).join('; '),
+          ...r.notices.map((n) => `expected notice #${n.index} ${n.label}: ${n.shown ? 'shown' : 'NOT shown'}`),
+        ].join('; ');
+  console.log(`${r.pass ? 'PASS' : 'FAIL'} ${r.batch.padEnd(10)} ${r.kind.padEnd(7)} ${r.id.padEnd(38)} ${detail}`);
   if (values.verbose) for (const t of r.trace) console.log(`       #${t.index} ${t.action.padEnd(7)} [${t.risk.join(', ')}] ${t.flags.join(',')}`);
 }
 for (const [batch, numbers] of Object.entries(report.summary)) console.log(`${batch.padEnd(10)} ${JSON.stringify(numbers)}`);

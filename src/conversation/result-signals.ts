@@ -9,9 +9,11 @@ import { isStageCode, type StageHit } from './stages.js';
 
 /** Reason codes of ChatGuard's pattern detectors and the stages they show. */
 const REASON_STAGES: Readonly<Record<string, readonly StageHit[]>> = {
-  'sextortion.threat_to_share': [{ stage: 'threat', strength: 0.9 }],
-  'sextortion.payment_demand': [{ stage: 'threat', strength: 0.8 }, { stage: 'money_request', strength: 0.9 }],
-  'sextortion.countdown': [{ stage: 'threat', strength: 0.8 }, { stage: 'countdown', strength: 0.9 }],
+  // The message-level sextortion detector reports these only with images as the leverage (intimate,
+  // "your pics", or a claim to hold them), so each also shows `images_held`.
+  'sextortion.threat_to_share': [{ stage: 'threat', strength: 0.9 }, { stage: 'images_held', strength: 0.9 }],
+  'sextortion.payment_demand': [{ stage: 'threat', strength: 0.8 }, { stage: 'money_request', strength: 0.9 }, { stage: 'images_held', strength: 0.8 }],
+  'sextortion.countdown': [{ stage: 'threat', strength: 0.8 }, { stage: 'countdown', strength: 0.9 }, { stage: 'images_held', strength: 0.8 }],
   'scam.wrong_number_opener': [{ stage: 'wrong_number', strength: 1 }, { stage: 'affinity', strength: 0.6 }],
   'scam.crypto_investment': [{ stage: 'investment_pitch', strength: 1 }],
   'scam.romance_money': [{ stage: 'money_request', strength: 1 }],

@@ -17,8 +17,12 @@
  *   unmistakable ones (secrets from parents, deleting chats, "what are you wearing", sexual talk,
  *   "are you home alone") count fully, and the total is scaled by 0.8.
  * - Sextortion needs a threat, or a money demand or deadline after photos were asked for, a video
- *   call or sexual talk. A threat that comes after images adds 0.15; the user pleading or paying adds 0.1. From a
- *   contact it is scaled by 0.7 (ex-partners do this too).
+ *   call or sexual talk. A threat counts only with images as the leverage, at or before it: photos of
+ *   the user asked for, sexual talk, an image sent after a request, or a claim to hold images (or
+ *   images named in the threat); without them it stays under every threshold (0.25), since
+ *   embarrassment threats between gamers or news that "everyone will see" the team photos are not
+ *   sextortion. A threat that comes after images adds 0.15; the user pleading or paying adds 0.1.
+ *   From a contact it is scaled by 0.7 (ex-partners do this too).
  * - Scam is the strongest of three schemes: an opener (a wrong number, a friendly stranger, love)
  *   then an investment pitch (pig-butchering); love or hardship then a money request (romance); a
  *   family member on a new number then a money request ("hi mum"). Each needs its ask and its
@@ -77,6 +81,8 @@ const GROOMING_PHASE: Partial<Record<Stage, number>> = {
 const GROOMING_CORE: readonly Stage[] = ['secrecy', 'image_request', 'sexual', 'meeting'];
 /** With one kind of sign only, or without a core stage, grooming stays under every profile's threshold. */
 const GROOMING_CAP_WITHOUT_CORE = 0.25;
+/** A threat without images as leverage stays under every profile's sextortion threshold. */
+const SEXTORTION_CAP_WITHOUT_IMAGES = 0.25;
 /** Outside a child or teen profile, and without a stated age under 18. */
 const ADULT_SCALE = 0.45;
 /** From a contact, an ordinary sign (strength under 0.95) counts this much. */
@@ -89,7 +95,7 @@ export const LABEL_STAGES: Readonly<Record<ConversationLabel, Readonly<Record<Di
     outgoing: ['minor_age', 'image_shared', 'personal_info', 'platform_switch', 'meeting'],
   },
   sextortion: {
-    incoming: ['image_request', 'sexual', 'threat', 'countdown', 'money_request'],
+    incoming: ['image_request', 'sexual', 'threat', 'images_held', 'countdown', 'money_request'],
     outgoing: ['image_shared', 'plea', 'payment'],
   },
   scam: {
@@ -189,23 +195,50 @@ function groomingRisk(signals: readonly StageSignal[], ctx: RiskContext): number
   return raw * (young ? 1 : ADULT_SCALE) * (ctx.contact ? 0.8 : 1);
 }
 
+/**
+ * When images became leverage: the first time photos of the user were asked for (strength ≥ 0.5, not
+ * "the pics from the match"), the talk turned sexual, the user sent an image after such a request, or
+ * the other person claimed to hold images or named them in a threat. `Infinity` if never.
+ */
+function imageLeverageAt(signals: readonly StageSignal[], ctx: RiskContext): number {
+  let requestAt = Number.POSITIVE_INFINITY;
+  let at = Number.POSITIVE_INFINITY;
+  for (const signal of signals) {
+    const strength = signal.strength * 0.5 ** (Math.max(0, ctx.now - signal.at) / ctx.halfLifeMs);
+    if (signal.direction === 'incoming') {
+      if (signal.stage === 'image_request' && strength >= 0.5) requestAt = Math.min(requestAt, signal.at);
+      if ((signal.stage === 'image_request' && strength >= 0.5) || ((signal.stage === 'sexual' || signal.stage === 'images_held') && strength >= PRESENT)) {
+        at = Math.min(at, signal.at);
+      }
+    } else if (signal.stage === 'image_shared' && signal.at >= requestAt) {
+      at = Math.min(at, signal.at);
+    }
+  }
+  return at;
+}
+
 function sextortionRisk(signals: readonly StageSignal[], ctx: RiskContext): number {
   const seen = summarise(signals, ctx, false);
   const threat = get(seen, 'incoming', 'threat');
   const money = get(seen, 'incoming', 'money_request');
   const countdown = get(seen, 'incoming', 'countdown');
-  // Images as leverage: photos of the user were asked for, the talk was sexual, or the user sent an
-  // image after such a request. An image sent without one (a form, a bike) is ordinary.
+  // Images as leverage: photos of the user were asked for, the talk was sexual, the user sent an
+  // image after such a request, or they said they hold images. An image sent without a request (a
+  // form, a bike) is ordinary.
   const request = get(seen, 'incoming', 'image_request');
   const sent = get(seen, 'outgoing', 'image_shared');
   const answered: Seen = request.best >= 0.5 && sent.firstAt >= request.firstAt ? sent : NOT_SEEN;
-  const images = [request, get(seen, 'incoming', 'sexual'), answered];
+  const images = [request, get(seen, 'incoming', 'sexual'), answered, get(seen, 'incoming', 'images_held')];
   const context = Math.max(...images.map((s) => s.best));
   const contextAt = Math.min(...images.map((s) => s.firstAt));
   let risk = 0;
   if (threat.best > 0) {
     risk = noisyOr(0.45 * threat.best, 0.35 * context, 0.3 * money.best, 0.25 * countdown.best);
     if (context > 0 && contextAt < threat.firstAt) risk = noisyOr(risk, 0.15);
+    // Sextortion's leverage is images. A threat with none at or before it ("or everyone in the server
+    // finds out you lost to a bot") is another kind of pressure: it stays under every threshold.
+    const lastThreatAt = Math.max(...signals.filter((s) => s.stage === 'threat' && s.direction === 'incoming').map((s) => s.at));
+    if (imageLeverageAt(signals, ctx) > lastThreatAt) risk = Math.min(risk, SEXTORTION_CAP_WITHOUT_IMAGES);
   } else if (context >= 0.5) {
     risk = noisyOr(0.25 * Math.max(money.best, countdown.best), 0.15 * context * (money.best > 0 || countdown.best > 0 ? 1 : 0));
   }

@@ -194,6 +194,11 @@ const ASK_PHOTO = cue(
   'pic photo picture selfie snap vid video face image',
   rx(`\\b(?:send|show|snap|give) (?:me )?(?:a |an |some |more |another |one |${YOUR} |the )?(?:${PHOTO})\\b|\\b(?:${PHOTO}) (?:pls|please|plz)\\b|\\bcan i (?:get|have|see) (?:a |an |some |more |another )?(?:${PHOTO})\\b`),
 );
+/** "Wanna trade pics?", "swap snaps": a picture trade, the usual opening of sextortion. */
+const TRADE_PHOTO = cue(
+  'trade trading swap swapping exchange exchanging',
+  rx(`\\b(?:trade|trading|swap|swapping|exchange|exchanging) (?:some |a few )?(?:${PHOTO})\\b`),
+);
 const SEE_YOU = cue(
   'see look',
   rx(`\\bcan i see (?:${YOU}|${YOUR} face|what ${YOU} look like|more)\\b|\\bwhat do ${YOU} look like\\b|\\b(?:want|wanna|would love|'d love) to see (?:${YOU}|${YOUR} face|that smile|${YOUR} smile|more of ${YOU})\\b`),
@@ -203,10 +208,10 @@ const OF_YOU = cue(
   'of from face selfie selfies prove know real not just me',
   rx(`\\b(?:of|from) (?:${YOU}|yourself|urself)\\b|\\b${YOUR} face\\b|\\bselfies?\\b|\\b(?:so i know|to prove|prove) ${YOURE} (?:real|not)\\b|\\bjust for me\\b`),
 );
-/** Photos of a thing: a form, homework, a bike, the party. */
+/** Photos of a thing: a form, homework, a bike, the party; or from an event ("the pics from sunday's match"). */
 const OF_A_THING = cue(
   'of from',
-  rx(`\\b(?:${PHOTO}) (?:of|from) (?:the|${YOUR}|my|a|an|this|that|these|those|both|his|her|their|our|it|last)\\b(?! (?:face|body|self)\\b)`),
+  rx(`\\b(?:${PHOTO}) (?:of|from) (?:the|${YOUR}|my|a|an|this|that|these|those|both|his|her|their|our|it|last)\\b(?! (?:face|body|self)\\b)|\\b(?:${PHOTO}) from (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|[a-z]+'s)\\b`),
 );
 /** Asking to see the body, or for the camera on: a sexualised request by itself. */
 const SHOW_BODY = cue(
@@ -228,10 +233,10 @@ function imageRequest(read: CueReader): number {
   const body = read(BODY_PHOTO);
   if (read(WEARING) && !read(WEARING_TO)) return 1;
   if (read(SHOW_BODY) || (body && (photo || read(SEE_YOU) || read(VIDEO_CALL)))) return 1;
-  if (photo) {
+  if (photo || read(TRADE_PHOTO)) {
     if (read(OF_YOU)) return 0.7;
     if (read(OF_A_THING)) return 0.15;
-    return 0.6;
+    return photo ? 0.6 : 0.7;
   }
   if (read(SEE_YOU)) return 0.6;
   if (read(VIDEO_CALL)) return 0.5;
@@ -348,8 +353,29 @@ const KNOWS_PEOPLE = cue(
   rx(`\\bi (?:know|found|have|'ve got|got) (?:where ${YOU} live|${YOUR} (?:address|school|family|parents|mum|mom|dad|wife|husband|colleagues|boss|friends list|followers|contacts))\\b|\\b${YOUR} (?:friends|followers|contacts) list\\b|\\bi found ${YOUR} [a-z]+ (?:and|&) ${YOUR} [a-z]+ on\\b`),
 );
 const LEVERAGE = cue(
-  'ruin destroy end see deal everyone every1 friends family parents followers wife husband else trouble',
-  rx(`\\b(?:ruin|destroy|end) ${YOUR} (?:life|reputation|career|marriage)\\b|\\b(?:so |then )?(?:nobody|no ?one) (?:has|have|needs) to see (?:this|it|them)\\b|\\b(?:let'?s|lets) make a deal\\b|\\b(?:everyone|every1|${YOUR} (?:friends|family|parents|followers|wife|husband)) (?:will|is going to|gonna|would) (?:see|know|find out)\\b|\\bor (?:else|everyone sees|everyone will see)\\b|\\b(?:you'?ll|you will|ur gonna|you'?re going to|u will) (?:be|get) in (?:so much |big |a lot of |real )?trouble\\b`),
+  'ruin destroy end see deal else everyone trouble',
+  rx(`\\b(?:ruin|destroy|end) ${YOUR} (?:life|reputation|career|marriage)\\b|\\b(?:so |then )?(?:nobody|no ?one) (?:has|have|needs) to see (?:this|it|them)\\b|\\b(?:let'?s|lets) make a deal\\b|\\bor (?:else|everyone sees|everyone will see)\\b|\\b(?:you'?ll|you will|ur gonna|you'?re going to|u will) (?:be|get) in (?:so much |big |a lot of |real )?trouble\\b`),
+);
+/**
+ * "Everyone will see", "your family will know": a threat only with a condition or a demand beside it.
+ * Alone it is as often news ("everyone will see them on the club website").
+ */
+const AUDIENCE_WILL_SEE = cue(
+  'everyone every1 everybody friends family parents followers wife husband',
+  rx(`\\b(?:everyone|every1|everybody|${YOUR} (?:friends|family|parents|followers|wife|husband)) (?:will|is going to|gonna|would) (?:see|know|find out)\\b`),
+);
+/** A condition on the writer's terms: "or i…", "unless", "if you don't", "otherwise". */
+const CONDITION = cue(
+  'or otherwise unless if',
+  rx(`\\bor (?:else|i|i'?ll|ill|everyone|every1|everybody|${YOUR}|they|it|this|these|them)\\b|\\b(?:otherwise|unless|if not)\\b|\\bif ${YOU} (?:don'?t|dont|do not|won'?t|wont|refuse|say no|block|ignore|tell|report|stop|leave)\\b`),
+);
+/**
+ * The images named as what is held or spread: "your pics", "the video", "nudes", "a video of you".
+ * Only read beside a threat: it turns a threat into one about images.
+ */
+const NAMED_IMAGES = cue(
+  'pic photo nude vid screen snap recording selfie naked',
+  rx(`\\b(?:${YOUR}|the|these|those|this|that|them|all|our) (?:pics?|photos?|pictures?|nudes?|videos?|vids?|screenshots?|screen ?shots?|snaps?|recordings?|selfies?)\\b|\\bnudes?\\b|\\bnaked (?:pics?|photos?|pictures?|videos?|vids?)\\b|\\b(?:pics?|photos?|pictures?|videos?|vids?|recordings?) of ${YOU}\\b`),
 );
 
 function threat(read: CueReader): number {
@@ -357,9 +383,23 @@ function threat(read: CueReader): number {
   let score = 0;
   if (read(HOLDS_IMAGES)) score = 0.7;
   if (read(LEVERAGE)) score = Math.max(score, 0.7);
+  if (read(AUDIENCE_WILL_SEE)) {
+    const pressed = read(CONDITION) || read(DEMAND) || read(CARD_DEMAND) || read(COUNTDOWN);
+    score = Math.max(score, pressed ? 0.7 : 0.3);
+  }
   if (read(KNOWS_PEOPLE)) score = Math.max(score, 0.6);
   if (read(COMPLY)) score = Math.max(score, 0.7);
   return score;
+}
+
+/**
+ * Images as the leverage: a claim to hold them ("I recorded our call"), or a threat that names them
+ * ("or your pics go to your school"). Sextortion needs this, or photos asked for or sexual talk
+ * earlier in the chat (`risk.ts`); a threat about a game loss or a secret is another kind of pressure.
+ */
+function imagesHeld(read: CueReader): number {
+  if (read(HOLDS_IMAGES)) return 1;
+  return read(NAMED_IMAGES) && threat(read) >= 0.5 ? 0.8 : 0;
 }
 
 const COUNTDOWN = cue(
@@ -536,6 +576,7 @@ const STAGE_RULES: readonly StageRule[] = [
   ['meeting', meeting],
   ['personal_info', personalInfo],
   ['threat', threat],
+  ['images_held', imagesHeld],
   ['countdown', (read) => (read(COUNTDOWN) ? 0.8 : 0)],
   ['plea', (read) => (read(PLEA) ? 0.8 : 0)],
   ['wrong_number', (read) => (read(WRONG_NUMBER_STRONG) ? 1 : read(WRONG_NUMBER) ? 0.5 : 0)],
@@ -563,9 +604,9 @@ export function readStages(read: CueReader): StageHit[] {
 export const STAGE_CUES: readonly Cue[] = [
   LOOKS, SPECIAL, BOND, PRAISE, HOW_OLD, SCHOOL_YEAR, AGE_DISMISSED, MINOR_AGE, SCHOOL_AGE, BARE_NUMBER,
   HIDE_FROM_GUARDIANS, GUARDIANS_NEED_NOT_KNOW, OTHERS_NEED_NOT_KNOW, HIDE_US, DELETE_CHAT, WOULDNT_UNDERSTAND, HIDE_FROM_PEERS, HARMLESS_SECRET,
-  OTHER_APP, PRIVATE_PLACE, GAME_CURRENCY, OFFER, MONEY_AMOUNT, WEARING, WEARING_TO, ASK_PHOTO, SEE_YOU,
+  OTHER_APP, PRIVATE_PLACE, GAME_CURRENCY, OFFER, MONEY_AMOUNT, WEARING, WEARING_TO, ASK_PHOTO, TRADE_PHOTO, SEE_YOU,
   OF_YOU, OF_A_THING, SHOW_BODY, BODY_PHOTO, VIDEO_CALL, SEXUAL_QUESTION, SEXUAL_WORDS, DESIRE, NAUGHTY, MEET, WHERE,
-  MEET_AT_PLACE, ALONE, ALONE_CONTEXT, WHERE_I_AM, I_AM_ALONE, EXPOSE, EXPOSURE_THREAT, COMPLY, HOLDS_IMAGES, KNOWS_PEOPLE, LEVERAGE, COUNTDOWN,
+  MEET_AT_PLACE, ALONE, ALONE_CONTEXT, WHERE_I_AM, I_AM_ALONE, EXPOSE, EXPOSURE_THREAT, COMPLY, HOLDS_IMAGES, KNOWS_PEOPLE, LEVERAGE, AUDIENCE_WILL_SEE, CONDITION, NAMED_IMAGES, COUNTDOWN,
   PLEA, WRONG_NUMBER, WRONG_NUMBER_STRONG, FAMILY_GREETING, NEW_NUMBER, ABOUT_YOU, DAILY_CARE, FATE,
   LIFESTYLE, NICE_TO_MEET, LOVE_STRONG, LOVE, PET_NAME, HARDSHIP, PLATFORM_PITCH, RETURNS, COACHING,
   EXPERT, ASK_MONEY, NEED_MONEY, PAY_TO, DEMAND, GIFT_CARD_ASK, CARD_DEMAND, CODE_ASK, PAYING, BARE_CODE,

@@ -22,6 +22,7 @@ export const STAGES = [
   'personal_info',
   // Sextortion: leverage and pressure.
   'threat',
+  'images_held',
   'countdown',
   'plea',
   // Scams: openers, trust-building and the ask.
@@ -75,6 +76,7 @@ export const STAGE_WORDS: Readonly<Record<Stage, Readonly<Record<Direction, stri
   meeting: { incoming: 'asked to meet (alone, or somewhere like a mall or park), where you live or when you are alone', outgoing: 'you talked about meeting' },
   personal_info: { incoming: 'shared where they are', outgoing: 'you shared where you are or that you are alone' },
   threat: { incoming: 'threatened to share images with your school, friends or family, or to hurt you', outgoing: 'you sent a threat' },
+  images_held: { incoming: 'said they have photos or videos of you', outgoing: 'you said you have their photos' },
   countdown: { incoming: 'set a deadline to pressure you', outgoing: 'you set a deadline' },
   plea: { incoming: 'begged you to stop', outgoing: 'you asked them to stop' },
   wrong_number: { incoming: 'started with a "wrong number" message', outgoing: 'you said it was a wrong number' },

@@ -35,23 +35,31 @@ describe('scripted conversations through the engine', () => {
     }
   });
 
-  for (const fixture of fixtures.filter((f) => (f.batch ?? 'tuning') === 'tuning')) {
-    it(`${fixture.kind} ${fixture.id}`, async () => {
+  // In-sample: `tuning` and `tuning-3` (heldout3.json, tuned on after its one held-out run).
+  for (const fixture of fixtures.filter((f) => ['tuning', 'tuning-3'].includes(f.batch ?? 'tuning'))) {
+    it(`${fixture.batch ?? 'tuning'} ${fixture.kind} ${fixture.id}`, async () => {
       const { result } = await runFixture(fixture, detectors);
       for (const expectation of result.expectations) {
         expect(expectation.firstFlag, `${expectation.label} by #${expectation.by} (${expectation.harm})`).not.toBeNull();
         expect(expectation.firstFlag as number, `${expectation.label} by #${expectation.by} (${expectation.harm})`).toBeLessThanOrEqual(expectation.by);
       }
       expect(result.falseAlarms).toEqual([]);
+      expect(result.notices.filter((notice) => !notice.shown)).toEqual([]);
     });
   }
+
+  it('a "hi mum, new number" opener gets one notice to check on the old number; a genuine chat after it gets nothing more', async () => {
+    const verdicts = await play(byId('heldout3-benign-mum-new-number-recipe'));
+    expect(verdicts.map((v) => v.flags.includes('scam'))).toEqual([true, false, false, false, false]);
+    expect(verdicts[0]?.reasons.find((r) => r.label === 'scam')?.message).toMatch(/number you already know/);
+    expect(Math.max(...verdicts.map((v) => v.conversation_risk?.scam ?? 1))).toBeLessThan(0.5);
+  });
 });
 
 describe('held-out conversations (written after a rule change, never tuned on)', () => {
   // Their misses are the honest measure and are reported by scripts/eval-conversations.ts, not
-  // asserted; a false alarm on a benign one of `held-out` (passed before the last change) is a
-  // regression. `held-out-3` (heldout3.json) was first run after the last change: its 3 benign false
-  // alarms are reported by the eval, not asserted away and not tuned on.
+  // asserted; a false alarm on a benign one of `held-out` (all passed since they were first run) is
+  // a regression.
   for (const fixture of fixtures.filter((f) => f.batch === 'held-out' && f.kind === 'benign')) {
     it(`benign ${fixture.id}: never flagged grooming, sextortion or scam`, async () => {
       expect((await runFixture(fixture, detectors)).result.falseAlarms).toEqual([]);

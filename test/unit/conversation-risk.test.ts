@@ -105,6 +105,37 @@ describe('sextortion', () => {
     expect(risk(afterImages).sextortion).toBeGreaterThan(risk(threat).sextortion);
   });
 
+  it('needs images as the leverage: a threat and a demand without them stay under every threshold', () => {
+    // "send me 400 robux friday or everyone in the server finds out u lost to a bot"
+    const banter = [inc('threat', 0, 0.9), inc('money_request', 0)];
+    // "the pics from sunday's match" (a photo of a thing), sent, then "everyone will see them on the club website"
+    const teamPhotos = [inc('image_request', 0, 0.15), out('image_shared', 1), inc('threat', 2, 0.3)];
+    // A photo asked for only after the threat ("send a pic of ur new setup too") is not what was threatened with.
+    const requestAfter = [inc('threat', 0, 0.9), inc('money_request', 0), inc('image_request', 5, 0.6)];
+    for (const profile of PROFILES) {
+      for (const contact of [false, true]) {
+        for (const [name, signals] of [['banter', banter], ['team photos', teamPhotos], ['request after', requestAfter]] as const) {
+          expect(risk([...signals], { profile, contact }).sextortion, `${name} ${profile} contact=${contact}`).toBeLessThan(lowest('sextortion'));
+        }
+      }
+    }
+  });
+
+  it('counts images as leverage when asked for in the threat, claimed, or sent after a request, even as a stranger\'s first move', () => {
+    // "send me nudes or everyone sees our chat": the request is in the threatening message itself.
+    expect(risk([inc('threat', 0, 0.9), inc('image_request', 0)]).sextortion).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.sextortion.teen);
+    // "I recorded our call. $500 or it goes to your wife": the claim alone is leverage, with no earlier request.
+    const claimed = [inc('images_held', 0), inc('threat', 0, 0.7), inc('money_request', 1), inc('countdown', 1)];
+    expect(risk(claimed, { profile: 'adult' }).sextortion).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.sextortion.adult);
+    // A photo sent after a real request, then a threat: leverage, from a stranger or (less) from a contact.
+    const sent = [inc('image_request', 0, 0.6), out('image_shared', 2), inc('threat', 5, 0.7)];
+    expect(risk(sent, { profile: 'adult' }).sextortion).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.sextortion.adult);
+    expect(risk(sent, { contact: true }).sextortion).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.sextortion.teen);
+    // Leverage that has decayed away (a request two months earlier) no longer counts.
+    const stale = [inc('image_request', 0, 0.6), inc('threat', 60 * 24 * 60, 0.9)];
+    expect(risk(stale).sextortion).toBeLessThan(lowest('sextortion'));
+  });
+
   it('rises when the user pleads or offers to pay, and is lower (not zero) from a contact', () => {
     const signals = [inc('image_request', 0), out('image_shared', 1), inc('threat', 2, 0.7)];
     const pleading = [...signals, out('plea', 3)];

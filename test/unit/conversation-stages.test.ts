@@ -59,8 +59,8 @@ const CASES: Record<StageHit['stage'], { readonly yes: readonly (readonly [strin
     no: ['I bought a new phone', 'she gave me a lift'],
   },
   image_request: {
-    yes: [['what are you wearing?', 1], ['send a pic in your underwear', 1], ['send me a pic', 0.6], ['send me a selfie', 0.7], ['can we video call', 0.5], ['show me your body', 1], ['turn on your cam', 1]],
-    no: ['I saw the pics from the party', 'nice photo!', 'I am wearing a coat'],
+    yes: [['what are you wearing?', 1], ['send a pic in your underwear', 1], ['send me a pic', 0.6], ['send me a selfie', 0.7], ['can we video call', 0.5], ['show me your body', 1], ['turn on your cam', 1], ['wanna trade pics? 😏', 0.7], ['swap snaps?', 0.7]],
+    no: ['I saw the pics from the party', 'nice photo!', 'I am wearing a coat', 'wanna trade pokemon cards?'],
   },
   image_shared: { yes: [], no: ['here is the photo'] },
   sexual: {
@@ -86,10 +86,24 @@ const CASES: Record<StageHit['stage'], { readonly yes: readonly (readonly [strin
       // Exposure to an audience as the consequence, and control once leverage is held.
       ['i want 100 in steam cards or ur whole school sees it', 0.9], ['pay up or everyone at your school gets the pics', 0.9], ['do it or your followers will find out', 0.9],
       ['the pics go to ur whole class tonight', 0.9], ['now ur gonna do what i say', 0.7],
+      // "Everyone will see" with a condition or a demand beside it.
+      ['send $200 or everyone will see', 0.7], ['if you block me your family will know', 0.7], ['everyone will see it unless you pay', 0.7],
     ],
     no: [
       "I'll send it to you tomorrow", 'I have screenshots of the bug',
       'finish the slides or the whole class sees our mess', 'hurry or everyone gets the good seats', 'your whole school sees the play on friday', 'it goes to your whole family tonight',
+    ],
+  },
+  images_held: {
+    yes: [
+      ['i recorded our video call', 1], ['i have screenshots of everything', 1], ['i screenshotted ur pics', 1],
+      // A threat that names the images as what is spread.
+      ["pay or i'll send your pics to your mum", 0.8], ['the nudes go to ur whole class tonight', 0.8], ['send $200 or everyone will see the video', 0.8],
+    ],
+    no: [
+      // Images named without a threat, and threats without images.
+      'send me the pics from the trip', 'your photos are lovely', 'everyone will see them on the club website next week',
+      'send me 400 robux friday or everyone in the server finds out u lost to a bot', "do it or your followers will find out", 'I have screenshots of the bug',
     ],
   },
   countdown: { yes: [['you have 2 hours', 0.8], ['tick tock', 0.8], ['then pay. you have until midnight', 0.8]], no: ['see you in 2 hours at the park', 'the match is tonight'] },
@@ -152,6 +166,21 @@ describe('stage signals', () => {
   });
 });
 
+describe('sextortion leverage in one message', () => {
+  it('"everyone will see" alone is news, not a threat; with a condition or a demand it is one', () => {
+    expect(stages('Everyone will see them on the club website next week').get('threat')).toBeLessThanOrEqual(0.3);
+    expect(stages('your family will know soon, we announce it sunday').get('threat')).toBeLessThanOrEqual(0.3);
+    expect(stages('pay me $100. everyone will see otherwise').get('threat')).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('photos of an event are a photo of a thing, not of the person', () => {
+    for (const text of ["can someone send me the pics from Sunday's match?", 'send me the photos from yesterday', "send the vids from jake's party"]) {
+      expect(stages(text).get('image_request') ?? 0, text).toBeLessThan(0.5);
+    }
+    expect(stages('send me a selfie from yesterday').get('image_request') ?? 0).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
 describe('stages from other detectors', () => {
   const result = (over: Partial<DetectorResult>): DetectorResult => ({ scores: {}, reasons: [], ...over });
 
@@ -165,6 +194,7 @@ describe('stages from other detectors', () => {
       new Map([
         ['threat', 0.8],
         ['money_request', 0.9],
+        ['images_held', 0.8],
         ['wrong_number', 1],
         ['affinity', 0.6],
         ['sexual', 0.8],
