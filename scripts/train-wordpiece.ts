@@ -8,8 +8,8 @@
  *
  * Same data, labels and validation split as the text model (`scripts/text-training/data.ts`);
  * tokens from the all-MiniLM-L6-v2 tokenizer loaded with transformers.js's `AutoTokenizer`, called
- * as the pipeline calls it. The model (`wordpiece-training/model.ts`): the mean of learned token
- * embeddings → linear → a logit per label; masked soft binary cross-entropy, Adam, token dropout;
+ * as the pipeline calls it. The model (`wordpiece-training/model.ts`): the mean and the
+ * per-dimension max of learned token embeddings → linear → a logit per label; masked soft binary cross-entropy, Adam, token dropout;
  * early stopping on 10% of the training split; per-row int8 embedding. Validation is only
  * evaluated, never tuned on. Deterministic: the same data and seed give the same onnx/model.onnx bytes
  * (the README and the report also record the measured training time, which varies).
@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { TEXT_MODEL_LABELS } from '../src/text/text-model-detector.js';
 import { loadTextExamples, type TextExample } from './text-training/data.js';
 import { binaryMetrics, type BinaryMetrics } from './text-training/metrics.js';
-import { isEarlyStoppingExample, toBagExamples } from './wordpiece-training/data.js';
+import { CHAT_NEGATIVE_WEIGHT, isEarlyStoppingExample, SOURCE_WEIGHT, toBagExamples } from './wordpiece-training/data.js';
 import {
   cloneBag,
   initBag,
@@ -40,13 +40,19 @@ import { loadWordPieceTokenizer, tokenIds } from './wordpiece-training/tokenize.
 
 const LABELS = TEXT_MODEL_LABELS;
 
-/** The settings the committed model is trained with. */
+/**
+ * The settings the committed model is trained with, chosen on the early-stopping part of the
+ * training split (never on validation) by its mean ROC AUC over the labels: mean pooling 0.914,
+ * mean-max 0.921; with mean-max, learning rate 0.01 0.914, dim 32 0.918, token dropout 0.25 0.922
+ * (the options below compare others: `--pooling --dim --learning-rate --token-dropout --out DIR`).
+ */
 export const WORDPIECE_SETTINGS: BagSettings = Object.freeze({
   dim: 64,
+  pooling: 'mean-max',
   epochs: 12,
   batchSize: 32,
   learningRate: 0.003,
-  tokenDropout: 0.1,
+  tokenDropout: 0.25,
   l2: 1e-6,
 });
 
@@ -61,7 +67,10 @@ export const GOLDEN_TEXTS = [
   'you are a pathetic worthless idiot',
   'I am going to kill you',
   'thanks, that was really helpful!',
+  'lol',
+  'love you',
   '',
+  ' \n\t ',
 ] as const;
 
 type Metrics = Record<string, BinaryMetrics & { by_source: Record<string, BinaryMetrics> }>;
@@ -91,6 +100,12 @@ function evaluate(examples: readonly TextExample[], probabilities: readonly Floa
   return out;
 }
 
+/** Per label, the share of everyday-chat texts (SMS ham) scoring ≥ 0.5: false alarms in chat. */
+function chatFalsePositiveRate(examples: readonly TextExample[], probabilities: readonly Float64Array[]): Record<string, number> {
+  const ham = examples.flatMap((example, i) => (example.source === 'sms' && example.targets.every((t) => t <= 0) ? [probabilities[i] as Float64Array] : []));
+  return Object.fromEntries(LABELS.map((label, l) => [label, ham.filter((p) => (p[l] as number) >= 0.5).length / Math.max(ham.length, 1)]));
+}
+
 function meanRocAuc(examples: readonly TextExample[], probabilities: readonly Float64Array[]): number {
   const metrics = evaluate(examples, probabilities);
   return LABELS.reduce((sum, label) => sum + (metrics[label] as BinaryMetrics).rocAuc, 0) / LABELS.length;
@@ -107,11 +122,24 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       out: { type: 'string', default: resolve(process.cwd(), 'models') },
       epochs: { type: 'string' },
+      pooling: { type: 'string' },
+      dim: { type: 'string' },
+      'learning-rate': { type: 'string' },
+      'token-dropout': { type: 'string' },
+      'chat-weight': { type: 'string' },
+      'source-weight': { type: 'string', multiple: true },
     },
   });
   const seed = Number(args.seed);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${args.seed}`);
-  const settings: BagSettings = { ...WORDPIECE_SETTINGS, ...(args.epochs ? { epochs: Number(args.epochs) } : {}) };
+  const settings: BagSettings = {
+    ...WORDPIECE_SETTINGS,
+    ...(args.epochs ? { epochs: Number(args.epochs) } : {}),
+    ...(args.pooling === 'mean' || args.pooling === 'mean-max' ? { pooling: args.pooling } : {}),
+    ...(args.dim ? { dim: Number(args.dim) } : {}),
+    ...(args['learning-rate'] ? { learningRate: Number(args['learning-rate']) } : {}),
+    ...(args['token-dropout'] ? { tokenDropout: Number(args['token-dropout']) } : {}),
+  };
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const tokenizerDir = resolve(args.data, 'tokenizers/all-MiniLM-L6-v2');
@@ -121,30 +149,41 @@ async function main(): Promise<void> {
   const fitSet = trainSet.filter((e) => !isEarlyStoppingExample(e.id));
   const stopSet = trainSet.filter((e) => isEarlyStoppingExample(e.id));
   const validation = examples.filter((e) => e.split === 'validation');
-  const fitRows = toBagExamples(tokenizer, fitSet);
+  const chatWeight = args['chat-weight'] ? Number(args['chat-weight']) : CHAT_NEGATIVE_WEIGHT;
+  const sourceWeight = {
+    ...SOURCE_WEIGHT,
+    ...Object.fromEntries((args['source-weight'] ?? []).map((pair) => [pair.split('=')[0], Number(pair.split('=')[1])])),
+  };
+  const fitRows = toBagExamples(tokenizer, fitSet, chatWeight, sourceWeight);
   const stopIds = stopSet.map((e) => tokenIds(tokenizer, e.text));
   const validationIds = validation.map((e) => tokenIds(tokenizer, e.text));
   const tokens = fitRows.reduce((sum, row) => sum + row.ids.length, 0);
   console.log(`examples: ${fitSet.length} fit, ${stopSet.length} early-stopping, ${validation.length} validation; ${tokens} fit tokens (${elapsed()})`);
 
   const vocab = Math.max(...tokenizer.get_vocab().values()) + 1;
-  const model = initBag(vocab, settings.dim, LABELS.length, seed);
+  // [CLS] and [SEP]: the ids the pipeline adds around every text; a text of only these has no content.
+  const specialIds = tokenizer.convert_tokens_to_ids(['[CLS]', '[SEP]']);
+  const model = initBag(vocab, settings.dim, LABELS.length, seed, settings.pooling, specialIds);
   let best: { epoch: number; auc: number; model: BagParameters } = { epoch: 0, auc: -1, model: cloneBag(model) };
   trainEmbeddingBag(model, fitRows as BagExample[], settings, seed, (epoch, loss) => {
-    const auc = meanRocAuc(stopSet, stopIds.map((ids) => predictBag(model, ids)));
-    console.log(`epoch ${epoch}: loss ${loss.toFixed(4)} early-stopping mean ROC AUC ${auc.toFixed(4)} (${elapsed()})`);
+    const probabilities = stopIds.map((ids) => predictBag(model, ids));
+    const auc = meanRocAuc(stopSet, probabilities);
+    const chat = Object.values(chatFalsePositiveRate(stopSet, probabilities)).map((v) => v.toFixed(3)).join(' ');
+    console.log(`epoch ${epoch}: loss ${loss.toFixed(4)} early-stopping mean ROC AUC ${auc.toFixed(4)}, chat ≥0.5 ${chat} (${elapsed()})`);
     if (auc > best.auc) best = { epoch, auc, model: cloneBag(model) };
     return epoch - best.epoch < 3;
   });
   const trainedSeconds = (performance.now() - started) / 1000;
   const quantized = quantizeBag(best.model);
   const floatMetrics = evaluate(validation, validationIds.map((ids) => predictBag(best.model, ids)));
-  const metrics = evaluate(validation, validationIds.map((ids) => predictQuantized(quantized, ids)));
+  const validationProbabilities = validationIds.map((ids) => predictQuantized(quantized, ids));
+  const metrics = evaluate(validation, validationProbabilities);
+  const chatFalsePositives = chatFalsePositiveRate(validation, validationProbabilities);
 
   const onnx = buildEmbeddingBagModel(
     quantized,
     LABELS,
-    `ChatGuard ${MODEL_ID}: mean of int8 WordPiece-token embeddings (all-MiniLM-L6-v2 vocabulary) → linear → logits for ${LABELS.join(', ')}. Not a transformer. Rebuild: npm run train:wordpiece`,
+    `ChatGuard ${MODEL_ID}: ${settings.pooling} pooling of int8 WordPiece-token embeddings (all-MiniLM-L6-v2 vocabulary) → linear → logits for ${LABELS.join(', ')}. Not a transformer. Rebuild: npm run train:wordpiece`,
   );
   const golden = GOLDEN_TEXTS.map((text) => ({
     text,
@@ -165,10 +204,13 @@ async function main(): Promise<void> {
     split: 'validation: 20% of each data set by sha256(id), the text model’s split; never used for training, early stopping or thresholds',
     early_stopping: { split: '10% of the training split by a salted sha256(id)', best_epoch: best.epoch, mean_roc_auc: best.auc },
     settings,
+    chat_negative_weight: chatWeight,
+    source_weight: sourceWeight,
     seed,
     training_seconds: trainedSeconds,
     threshold_note: 'precision/recall/F1 at a fixed 0.5 on the sigmoid; the model is uncalibrated, ROC/PR AUC are the honest numbers',
     summary,
+    chat_false_positive_rate_at_0_5: { note: 'share of SMS ham validation texts (everyday chat) scoring ≥ 0.5, per label', ...chatFalsePositives },
     shipped_int8: metrics,
     float_before_quantization: floatMetrics,
     golden,
@@ -182,7 +224,16 @@ async function main(): Promise<void> {
     labels: LABELS,
     dim: settings.dim,
     vocab,
-    readme: packageReadme({ labels: LABELS, settings, summary: report.summary, bestEpoch: best.epoch, bytes: onnx.length, seconds: trainedSeconds }),
+    readme: packageReadme({
+      labels: LABELS,
+      settings,
+      summary: report.summary,
+      chatFalsePositives: report.chat_false_positive_rate_at_0_5,
+      golden: report.golden,
+      bestEpoch: best.epoch,
+      bytes: onnx.length,
+      seconds: trainedSeconds,
+    }),
     manifest: {
       training: { ...settings, optimizer: 'Adam (lazy on embedding rows), masked soft binary cross-entropy, token dropout', early_stopping_epoch: best.epoch },
       metrics: {

@@ -1,14 +1,19 @@
 /**
- * The embedding bag: the mean of learned token embeddings over a text's WordPiece ids (the
- * [CLS] and [SEP] tokens included, padding excluded) → one linear layer → a logit per label.
+ * The embedding bag: the mean (and optionally the per-dimension max) of learned token embeddings
+ * over a text's WordPiece ids ([CLS] and [SEP] included, padding excluded) → one linear layer → a
+ * logit per label. The max lets one strong token ("kill") speak without being averaged away.
  * Trained with a masked, optionally soft, binary cross-entropy per label and Adam (lazy for the
  * embedding rows: only rows a minibatch touches move, as in sparse Adam). Plain TypeScript,
  * seeded, single-threaded: the same data and seed give the same bytes.
  */
 
+/** How token rows become one vector: their mean, or their mean and per-dimension max side by side. */
+export type Pooling = 'mean' | 'mean-max';
+
 /** Hyper-parameters of {@link trainEmbeddingBag}. */
 export interface BagSettings {
   readonly dim: number;
+  readonly pooling: Pooling;
   readonly epochs: number;
   readonly batchSize: number;
   readonly learningRate: number;
@@ -25,10 +30,13 @@ export interface BagExample {
   readonly weights: Float32Array;
 }
 
-/** The parameters, float. `embedding` is `[vocab × dim]`, `weight` is `[dim × labels]`, row-major. */
+/** The parameters, float. `embedding` is `[vocab × dim]`, `weight` is `[features × labels]`, row-major. */
 export interface BagParameters {
   readonly vocab: number;
   readonly dim: number;
+  readonly pooling: Pooling;
+  /** Token ids that carry no content ([CLS], [SEP]): a text made only of them gets {@link NO_CONTENT_LOGIT}. */
+  readonly specialIds: readonly number[];
   readonly labels: number;
   readonly embedding: Float32Array;
   readonly weight: Float32Array;
@@ -59,43 +67,89 @@ function gaussian(random: () => number): number {
 }
 
 /** Fresh parameters: embeddings N(0, 0.1²), output weights Glorot-uniform, bias zero. */
-export function initBag(vocab: number, dim: number, labels: number, seed: number): BagParameters {
+export function initBag(
+  vocab: number,
+  dim: number,
+  labels: number,
+  seed: number,
+  pooling: Pooling = 'mean',
+  specialIds: readonly number[] = [],
+): BagParameters {
   const random = seededRandom(seed);
   const embedding = new Float32Array(vocab * dim);
   for (let i = 0; i < embedding.length; i++) embedding[i] = 0.1 * gaussian(random);
-  const limit = Math.sqrt(6 / (dim + labels));
-  const weight = new Float32Array(dim * labels);
+  const features = featureSize({ dim, pooling });
+  const limit = Math.sqrt(6 / (features + labels));
+  const weight = new Float32Array(features * labels);
   for (let i = 0; i < weight.length; i++) weight[i] = (2 * random() - 1) * limit;
-  return { vocab, dim, labels, embedding, weight, bias: new Float32Array(labels) };
+  return { vocab, dim, pooling, specialIds, labels, embedding, weight, bias: new Float32Array(labels) };
 }
 
-/** Mean of the embedding rows of `ids` into `out` (length dim). */
-function meanEmbedding(embedding: Float32Array, dim: number, ids: ArrayLike<number>, count: number, out: Float64Array): void {
+/** Pooled features per text: the mean of the token rows, then (mean-max) their per-dimension maximum. */
+export function featureSize(model: Pick<BagParameters, 'dim' | 'pooling'>): number {
+  return model.pooling === 'mean-max' ? 2 * model.dim : model.dim;
+}
+
+/**
+ * Pools the rows of `ids[0…count)` of `table` (times `scale[id]` when given) into `out`; with
+ * mean-max, `argmax[d]` receives the position whose row holds the maximum of dimension d.
+ */
+function pool(
+  table: Float32Array | Int8Array,
+  scale: Float32Array | undefined,
+  dim: number,
+  pooling: Pooling,
+  ids: ArrayLike<number>,
+  count: number,
+  out: Float64Array,
+  argmax?: Int32Array,
+): void {
   out.fill(0);
+  const withMax = pooling === 'mean-max';
+  if (withMax) out.fill(-Infinity, dim, 2 * dim);
   for (let t = 0; t < count; t++) {
-    const row = (ids[t] as number) * dim;
-    for (let d = 0; d < dim; d++) out[d] = (out[d] as number) + (embedding[row + d] as number);
+    const id = ids[t] as number;
+    const row = id * dim;
+    const s = scale ? (scale[id] as number) : 1;
+    for (let d = 0; d < dim; d++) {
+      const v = (table[row + d] as number) * s;
+      out[d] = (out[d] as number) + v;
+      if (withMax && v > (out[dim + d] as number)) {
+        out[dim + d] = v;
+        if (argmax) argmax[d] = t;
+      }
+    }
   }
-  if (count > 0) for (let d = 0; d < dim; d++) out[d] = (out[d] as number) / count;
+  for (let d = 0; d < dim; d++) out[d] = (out[d] as number) / Math.max(count, 1);
+  if (withMax && count === 0) out.fill(0, dim, 2 * dim);
 }
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
+/**
+ * The logit of every label for a text with no content token (empty or white space: only [CLS]
+ * [SEP]). Training never sees such a text, so the learned rows would answer arbitrarily (the
+ * [CLS]/[SEP] rows alone scored harassment 0.88); no words means no evidence, a score of ≈ 6e-6.
+ */
+export const NO_CONTENT_LOGIT = -12;
+
+function hasContent(model: Pick<BagParameters, 'specialIds'>, ids: Int32Array): boolean {
+  return ids.some((id) => !model.specialIds.includes(id));
+}
+
 /** Probabilities (sigmoid of the logits) for one text, float parameters. */
 export function predictBag(model: BagParameters, ids: Int32Array): Float64Array {
-  const h = new Float64Array(model.dim);
-  meanEmbedding(model.embedding, model.dim, ids, ids.length, h);
+  if (!hasContent(model, ids)) return new Float64Array(model.labels).fill(sigmoid(NO_CONTENT_LOGIT));
+  const h = new Float64Array(featureSize(model));
+  pool(model.embedding, undefined, model.dim, model.pooling, ids, ids.length, h);
   return head(model, h);
 }
 
 /** Probabilities for one text from the int8 model, computed the way the ONNX graph does. */
 export function predictQuantized(model: QuantizedBag, ids: Int32Array): Float64Array {
-  const h = new Float64Array(model.dim);
-  for (const id of ids) {
-    const s = model.scale[id] as number;
-    for (let d = 0; d < model.dim; d++) h[d] = (h[d] as number) + (model.q[id * model.dim + d] as number) * s;
-  }
-  for (let d = 0; d < model.dim; d++) h[d] = (h[d] as number) / Math.max(ids.length, 1);
+  if (!hasContent(model, ids)) return new Float64Array(model.labels).fill(sigmoid(NO_CONTENT_LOGIT));
+  const h = new Float64Array(featureSize(model));
+  pool(model.q, model.scale, model.dim, model.pooling, ids, ids.length, h);
   return head(model, h);
 }
 
@@ -103,7 +157,7 @@ function head(model: Omit<BagParameters, 'embedding'>, h: Float64Array): Float64
   const p = new Float64Array(model.labels);
   for (let l = 0; l < model.labels; l++) {
     let z = model.bias[l] as number;
-    for (let d = 0; d < model.dim; d++) z += (h[d] as number) * (model.weight[d * model.labels + l] as number);
+    for (let f = 0; f < h.length; f++) z += (h[f] as number) * (model.weight[f * model.labels + l] as number);
     p[l] = sigmoid(z);
   }
   return p;
@@ -121,7 +175,7 @@ export function quantizeBag(model: BagParameters): QuantizedBag {
     scale[r] = s;
     for (let d = 0; d < dim; d++) q[r * dim + d] = Math.round((model.embedding[r * dim + d] as number) / s);
   }
-  return { vocab, dim, labels: model.labels, q, scale, weight: model.weight, bias: model.bias };
+  return { vocab, dim, pooling: model.pooling, specialIds: model.specialIds, labels: model.labels, q, scale, weight: model.weight, bias: model.bias };
 }
 
 class Adam {
@@ -164,10 +218,12 @@ export function trainEmbeddingBag(
   const weightOptimizer = new Adam(model.weight.length, settings.learningRate);
   const biasOptimizer = new Adam(labels, settings.learningRate);
   const order = Int32Array.from(examples, (_, i) => i);
-  const h = new Float64Array(dim);
+  const F = featureSize(model);
+  const h = new Float64Array(F);
+  const argmax = new Int32Array(dim);
   const dz = new Float64Array(labels);
-  const dh = new Float64Array(dim);
-  const gradWeight = new Float64Array(dim * labels);
+  const dh = new Float64Array(F);
+  const gradWeight = new Float64Array(F * labels);
   const gradBias = new Float64Array(labels);
   const rowGrads = new Map<number, Float64Array>();
   const kept = new Int32Array(4096);
@@ -191,7 +247,7 @@ export function trainEmbeddingBag(
         let count = 0;
         for (const id of example.ids) if (random() >= settings.tokenDropout && count < kept.length) kept[count++] = id;
         if (count === 0) kept[count++] = example.ids[0] as number;
-        meanEmbedding(model.embedding, dim, kept, count, h);
+        pool(model.embedding, undefined, dim, model.pooling, kept, count, h, argmax);
         for (let l = 0; l < labels; l++) {
           const target = example.targets[l] as number;
           if (target < 0) {
@@ -199,7 +255,7 @@ export function trainEmbeddingBag(
             continue;
           }
           let z = model.bias[l] as number;
-          for (let d = 0; d < dim; d++) z += (h[d] as number) * (model.weight[d * labels + l] as number);
+          for (let f = 0; f < F; f++) z += (h[f] as number) * (model.weight[f * labels + l] as number);
           const p = sigmoid(z);
           const w = example.weights[l] as number;
           lossSum -= w * (target * Math.log(Math.max(p, 1e-7)) + (1 - target) * Math.log(Math.max(1 - p, 1e-7)));
@@ -207,12 +263,12 @@ export function trainEmbeddingBag(
           dz[l] = w * (p - target);
         }
         dh.fill(0);
-        for (let d = 0; d < dim; d++) {
+        for (let f = 0; f < F; f++) {
           for (let l = 0; l < labels; l++) {
             const g = dz[l] as number;
             if (g === 0) continue;
-            gradWeight[d * labels + l] = (gradWeight[d * labels + l] as number) + (h[d] as number) * g;
-            dh[d] = (dh[d] as number) + (model.weight[d * labels + l] as number) * g;
+            gradWeight[f * labels + l] = (gradWeight[f * labels + l] as number) + (h[f] as number) * g;
+            dh[f] = (dh[f] as number) + (model.weight[f * labels + l] as number) * g;
           }
         }
         for (let l = 0; l < labels; l++) gradBias[l] = (gradBias[l] as number) + (dz[l] as number);
@@ -221,6 +277,13 @@ export function trainEmbeddingBag(
           let grad = rowGrads.get(id);
           if (!grad) rowGrads.set(id, (grad = new Float64Array(dim)));
           for (let d = 0; d < dim; d++) grad[d] = (grad[d] as number) + (dh[d] as number) / count;
+        }
+        if (F > dim) {
+          // The max half: each dimension's gradient goes to the row that held the maximum.
+          for (let d = 0; d < dim; d++) {
+            const grad = rowGrads.get(kept[argmax[d] as number] as number) as Float64Array;
+            grad[d] = (grad[d] as number) + (dh[dim + d] as number);
+          }
         }
       }
       const n = end - start;

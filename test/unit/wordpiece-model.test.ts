@@ -61,6 +61,10 @@ describe('chatguard-wordpiece-bag through pipeline("text-classification")', () =
     }
   });
 
+  it('scores a text without words ≈ 0 on every label (the graph’s no-content rule)', async () => {
+    for (const text of ['', '   ', '\n\t']) for (const { score: s } of await all(text)) expect(s).toBeLessThan(1e-4);
+  });
+
   it('matches the trainer’s own int8 forward pass (golden outputs in the report) to 1e-4', async () => {
     for (const { text, probabilities } of report.golden) {
       const scores = await all(text);

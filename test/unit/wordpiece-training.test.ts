@@ -1,7 +1,7 @@
 /** The embedding-bag trainer and its ONNX writer on tiny problems, independent of the committed model. */
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { initBag, predictBag, predictQuantized, quantizeBag, seededRandom, trainEmbeddingBag, type BagExample } from '../../scripts/wordpiece-training/model.js';
+import { initBag, NO_CONTENT_LOGIT, predictBag, predictQuantized, quantizeBag, seededRandom, trainEmbeddingBag, type BagExample } from '../../scripts/wordpiece-training/model.js';
 import { buildEmbeddingBagModel } from '../../scripts/wordpiece-training/onnx-export.js';
 
 /** Token 5 marks label 0, token 6 label 1 (label 1 masked on odd rows); two random tokens of 10–39 are noise. */
@@ -18,13 +18,13 @@ function toyExamples(): BagExample[] {
   return rows;
 }
 
-const settings = { dim: 8, epochs: 30, batchSize: 16, learningRate: 0.05, tokenDropout: 0, l2: 0 };
+const settings = { dim: 8, pooling: 'mean', epochs: 30, batchSize: 16, learningRate: 0.05, tokenDropout: 0, l2: 0 } as const;
 
 describe('trainEmbeddingBag', () => {
-  it('learns which tokens carry which label, and is deterministic for a seed', () => {
+  it.each(['mean', 'mean-max'] as const)('learns which tokens carry which label, and is deterministic for a seed (%s)', (pooling) => {
     const run = () => {
-      const model = initBag(128, settings.dim, 2, 7);
-      trainEmbeddingBag(model, toyExamples(), settings, 7);
+      const model = initBag(128, settings.dim, 2, 7, pooling);
+      trainEmbeddingBag(model, toyExamples(), { ...settings, pooling }, 7);
       return model;
     };
     const model = run();
@@ -42,12 +42,12 @@ describe('trainEmbeddingBag', () => {
 });
 
 describe('buildEmbeddingBagModel', () => {
-  it('runs in onnxruntime with the transformers.js inputs and matches the TypeScript int8 forward pass, padding masked', async () => {
-    const model = quantizeBag(initBag(128, 6, 3, 42));
+  it.each(['mean', 'mean-max'] as const)('runs in onnxruntime with the transformers.js inputs and matches the TypeScript int8 forward pass, padding masked (%s)', async (pooling) => {
+    const model = quantizeBag(initBag(128, 6, 3, 42, pooling, [101, 102]));
     const session = await ort.InferenceSession.create(buildEmbeddingBagModel(model, ['a', 'b', 'c'], 'test'));
     expect(session.inputNames).toEqual(['input_ids', 'attention_mask']);
     expect(session.outputNames).toEqual(['logits']);
-    const texts = [[101, 7, 8, 9, 102], [101, 33, 102], [101, 102]];
+    const texts = [[101, 7, 8, 9, 102], [101, 33, 102], [101, 102], [101, 7, 7, 7, 7]];
     const width = 5;
     const ids = new BigInt64Array(texts.length * width);
     const mask = new BigInt64Array(texts.length * width);
@@ -56,11 +56,13 @@ describe('buildEmbeddingBagModel', () => {
       input_ids: new ort.Tensor('int64', ids, [texts.length, width]),
       attention_mask: new ort.Tensor('int64', mask, [texts.length, width]),
     });
-    expect(logits?.dims).toEqual([3, 3]);
+    expect(logits?.dims).toEqual([4, 3]);
     texts.forEach((row, i) => {
       const expected = predictQuantized(model, Int32Array.from(row));
       for (let l = 0; l < 3; l++) expect(1 / (1 + Math.exp(-((logits?.data as Float32Array)[i * 3 + l] as number)))).toBeCloseTo(expected[l] as number, 5);
     });
+    // [CLS] [SEP] alone: no content, the fixed logit on every label.
+    expect(Array.from((logits?.data as Float32Array).subarray(6, 9))).toEqual([NO_CONTENT_LOGIT, NO_CONTENT_LOGIT, NO_CONTENT_LOGIT]);
     await session.release();
   });
 });
