@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { env, pipeline, type TextClassificationPipeline } from '@huggingface/transformers';
+import * as ortWeb from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const MODELS = fileURLToPath(new URL('../../models/', import.meta.url));
@@ -79,6 +80,25 @@ describe('chatguard-wordpiece-bag through pipeline("text-classification")', () =
       const single = await all(text);
       for (const { label, score: s } of single) expect(score(batch[i] as Scores, label)).toBeCloseTo(s, 6);
     }
+  });
+
+  it('runs unchanged on onnxruntime-web’s wasm kernels (the browser path) with the same scores', async () => {
+    const session = await ortWeb.InferenceSession.create(readFileSync(`${FOLDER}/onnx/model.onnx`), { executionProviders: ['wasm'] });
+    const texts = report.golden.map((g) => g.text);
+    const batch = classify.tokenizer(texts, { padding: true, truncation: true }) as unknown as {
+      input_ids: { data: BigInt64Array; dims: number[] };
+      attention_mask: { data: BigInt64Array };
+    };
+    const dims = batch.input_ids.dims;
+    const { logits } = await session.run({
+      input_ids: new ortWeb.Tensor('int64', batch.input_ids.data, dims),
+      attention_mask: new ortWeb.Tensor('int64', batch.attention_mask.data, dims),
+    });
+    const data = logits?.data as Float32Array;
+    report.golden.forEach(({ probabilities }, i) => {
+      labels.forEach((label, l) => expect(1 / (1 + Math.exp(-(data[i * labels.length + l] as number)))).toBeCloseTo(probabilities[label] as number, 4));
+    });
+    await session.release();
   });
 
   it('loads from an absolute folder path as well', async () => {
