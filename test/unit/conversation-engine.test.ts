@@ -65,6 +65,25 @@ describe('held-out conversations (written after a rule change, never tuned on)',
       expect((await runFixture(fixture, detectors)).result.falseAlarms).toEqual([]);
     });
   }
+
+  // `held-out-4` (heldout4.json) was written before the heldout3 fixes and run once after them:
+  // 10/10 harmful caught in time, 1 of 9 benign falsely flagged. That false alarm is pinned as it
+  // was measured (not tuned away), so a fix shows here as a failing test to update, and any new
+  // false alarm on the other eight fails as a regression.
+  const KNOWN_FALSE_ALARMS: Readonly<Record<string, readonly { index: number; label: string }[]>> = {
+    // A grandad, a saved contact, offers a child a school pick-up and ice cream in the same message
+    // as "don't tell your mum" (about sweets): secrecy from a parent counts fully even from a
+    // contact and makes the pick-up a secret meeting, so two core signs reach the child threshold
+    // (grooming 0.51 at #2).
+    'heldout4-benign-grandad-uniform': [{ index: 2, label: 'grooming' }],
+  };
+  for (const fixture of fixtures.filter((f) => f.batch === 'held-out-4' && f.kind === 'benign')) {
+    const known = KNOWN_FALSE_ALARMS[fixture.id] ?? [];
+    it(`benign ${fixture.id}: ${known.length === 0 ? 'never flagged' : 'flagged only as measured at its one held-out run'}`, async () => {
+      const { falseAlarms } = (await runFixture(fixture, detectors)).result;
+      expect(falseAlarms.map(({ index, label }) => ({ index, label }))).toEqual(known);
+    });
+  }
 });
 
 describe('what the user sees', () => {
