@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TEXT_MODEL_LABELS } from '../src/text/text-model-detector.js';
 import { loadTextExamples, type TextExample } from './text-training/data.js';
+import { calibrateThresholds, metricsAt } from './text-training/calibration.js';
 import { binaryMetrics, type BinaryMetrics } from './text-training/metrics.js';
 import { CHAT_NEGATIVE_WEIGHT, isEarlyStoppingExample, SOURCE_WEIGHT, toBagExamples } from './wordpiece-training/data.js';
 import {
@@ -179,6 +180,26 @@ async function main(): Promise<void> {
   const validationProbabilities = validationIds.map((ids) => predictQuantized(quantized, ids));
   const metrics = evaluate(validation, validationProbabilities);
   const chatFalsePositives = chatFalsePositiveRate(validation, validationProbabilities);
+  // Operating points by the text model's calibration rule, fitted on the early-stopping split (not
+  // on validation, which only measures them).
+  const thresholds = calibrateThresholds(stopSet, stopIds.map((ids) => predictQuantized(quantized, ids)));
+  const atThresholds = metricsAt(validation, validationProbabilities, thresholds);
+  const chatAtThresholds = Object.fromEntries(
+    LABELS.map((label, l) => {
+      const ham = validation.flatMap((example, i) => (example.source === 'sms' && example.targets.every((t) => t <= 0) ? [validationProbabilities[i] as Float64Array] : []));
+      return [label, ham.filter((p) => (p[l] as number) >= (thresholds[l] as number)).length / Math.max(ham.length, 1)];
+    }),
+  );
+  const operatingPoints = {
+    rule: 'the text model’s calibration rule (scripts/text-training/calibration.ts: best F1; precision floors 0.9/0.45/0.45 for harassment/hate/threat; at most 1% of SMS ham flagged), applied to the early-stopping split; validation only measures them',
+    thresholds: Object.fromEntries(LABELS.map((label, l) => [label, thresholds[l] as number])),
+    validation: Object.fromEntries(
+      LABELS.map((label) => {
+        const m = atThresholds[label] as BinaryMetrics;
+        return [label, { precision: m.precision, recall: m.recall, f1: m.f1, falsePositiveRate: m.falsePositiveRate, chat_flagged: chatAtThresholds[label] ?? 0 }];
+      }),
+    ),
+  };
 
   const onnx = buildEmbeddingBagModel(
     quantized,
@@ -210,6 +231,7 @@ async function main(): Promise<void> {
     training_seconds: trainedSeconds,
     threshold_note: 'precision/recall/F1 at a fixed 0.5 on the sigmoid; the model is uncalibrated, ROC/PR AUC are the honest numbers',
     summary,
+    operating_points: operatingPoints,
     chat_false_positive_rate_at_0_5: { note: 'share of SMS ham validation texts (everyday chat) scoring ≥ 0.5, per label', ...chatFalsePositives },
     shipped_int8: metrics,
     float_before_quantization: floatMetrics,
@@ -229,6 +251,7 @@ async function main(): Promise<void> {
       settings,
       summary: report.summary,
       chatFalsePositives: report.chat_false_positive_rate_at_0_5,
+      operatingPoints: report.operating_points,
       golden: report.golden,
       bestEpoch: best.epoch,
       bytes: onnx.length,
@@ -241,6 +264,7 @@ async function main(): Promise<void> {
         report: 'models/reports/wordpiece-eval.json',
         roc_auc: Object.fromEntries(LABELS.map((label) => [label, Number((metrics[label] as BinaryMetrics).rocAuc.toFixed(5))])),
         pr_auc: Object.fromEntries(LABELS.map((label) => [label, Number((metrics[label] as BinaryMetrics).prAuc.toFixed(5))])),
+        operating_points: report.operating_points,
       },
       rebuild: 'npm run train:wordpiece',
       seed,

@@ -7,6 +7,10 @@ interface ReadmeSpec {
   readonly settings: BagSettings;
   readonly summary: Record<string, { rocAuc: number; prAuc: number; positives: number; negatives: number; text_linear_rocAuc: number | null }>;
   readonly chatFalsePositives: Readonly<Record<string, number | string>>;
+  readonly operatingPoints: {
+    readonly thresholds: Readonly<Record<string, number>>;
+    readonly validation: Readonly<Record<string, { precision: number; recall: number; f1: number; chat_flagged: number }>>;
+  };
   readonly golden: readonly { text: string; probabilities: Readonly<Record<string, number>> }[];
   readonly bestEpoch: number;
   readonly bytes: number;
@@ -19,6 +23,11 @@ export function packageReadme(spec: ReadmeSpec): string {
     const m = spec.summary[label];
     if (!m) return `| ${label} | – | – | – | – |`;
     return `| ${label} | ${m.rocAuc.toFixed(3)} | ${m.prAuc.toFixed(3)} | ${m.positives} / ${m.negatives} | ${m.text_linear_rocAuc === null ? '–' : m.text_linear_rocAuc.toFixed(3)} |`;
+  });
+  const points = spec.labels.map((label) => {
+    const t = spec.operatingPoints.thresholds[label] ?? 0;
+    const m = spec.operatingPoints.validation[label];
+    return `| ${label} | ${t.toFixed(3)} | ${m ? [m.precision, m.recall, m.f1].map((v) => v.toFixed(3)).join(' | ') : '– | – | –'} | ${m ? (100 * m.chat_flagged).toFixed(1) : '–'}% |`;
   });
   const chat = spec.labels.map((label) => `${label} ${(100 * Number(spec.chatFalsePositives[label] ?? 0)).toFixed(1)}%`).join(', ');
   const golden = spec.golden.map(({ text, probabilities }) => `| ${JSON.stringify(text).replace(/\|/g, '\\|')} | ${spec.labels.map((label) => (probabilities[label] ?? 0).toFixed(3)).join(' | ')} |`);
@@ -62,6 +71,14 @@ tokenizer files come from all-MiniLM-L6-v2; there are no attention layers and no
 ${rows.join('\n')}
 
 Everyday chat (SMS ham in validation) scoring ≥ 0.5: ${chat}.
+
+Suggested operating points: ChatGuard's text-model calibration rule (best F1; precision floors 0.9 for harassment and
+0.45 for hate and threat; at most 1% of SMS ham flagged) fitted on the early-stopping split, measured on validation
+(a threshold above every score means the rule found no point that meets the floor: the label flags nothing):
+
+| label | threshold | precision | recall | F1 | SMS ham flagged |
+|---|---|---|---|---|---|
+${points.join('\n')}
 
 Weaker than ChatGuard's hashed n-gram linear model on every label, as expected: no character n-grams (so
 obfuscated spellings such as \`1d10t\` fall apart into unrelated word pieces), no word order, a small training set.
