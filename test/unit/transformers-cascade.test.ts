@@ -3,6 +3,9 @@
 // it is slow or fails, and fails closed on a sha256 mismatch.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
@@ -88,6 +91,8 @@ describe('a transformers.js model in the engine (Node, in process)', () => {
         const byModel = verdict.reasons.find((reason) => reason.code === `${label}.hf_chatguard_wordpiece_bag`);
         if ((model[label] ?? 0) >= fast[label] && MAPPED.includes(label)) {
           expect(byModel?.detector).toBe('hf:chatguard-wordpiece-bag');
+          // Declared codes: the report's exact allow-list keeps them.
+          expect(verdict.report?.reasons).toContain(`${label}.hf_chatguard_wordpiece_bag`);
           decided += 1;
         } else {
           expect(byModel).toBeUndefined();
@@ -95,9 +100,6 @@ describe('a transformers.js model in the engine (Node, in process)', () => {
       }
     }
     expect(decided).toBeGreaterThan(0);
-    // Reports keep the model's codes: they are declared, so the exact allow-list has them.
-    const reported = await engine.checkIncoming({ text: 'you are a stupid idiot' });
-    expect(reported.report?.reasons.every((code) => !code.includes(':'))).toBe(true);
     engine.dispose();
   });
 
@@ -202,4 +204,40 @@ describe('a model that is not ready', () => {
     await expect(engine.ready()).rejects.toMatchObject({ code: 'MODEL_LOAD_FAILED' });
     engine.dispose();
   });
+});
+
+describe('a model folder at a URL', () => {
+  it('is fetched from that folder only, each file once, with progress in bytes, and nothing else is asked for', async () => {
+    const requested: string[] = [];
+    const server = createServer((request, response) => {
+      requested.push(request.url ?? '');
+      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+      if (!path.startsWith('/models/bag/') || path.includes('..')) return void response.writeHead(404).end();
+      readFile(`${FOLDER}${path.slice('/models/bag/'.length)}`).then(
+        (body) => response.writeHead(200, { 'content-length': body.byteLength }).end(body),
+        () => response.writeHead(404).end(),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const events: ModelProgress[] = [];
+    try {
+      const engine = createEngine({
+        textModels: [{ ...CONFIG, id: 'remote-bag', from: `http://127.0.0.1:${port}/models/bag/`, run: 'always', budgetMs: 5_000 }],
+        onProgress: (event) => events.push(event),
+      });
+      await engine.ready();
+      const verdict = await engine.checkIncoming({ text: 'Free entry! Text WIN to 80086 to claim your prize' });
+      expect(verdict.versions['hf:remote-bag']).toBeDefined();
+      expect(verdict.scores.spam).toBeGreaterThan(0.5);
+      engine.dispose();
+    } finally {
+      server.close();
+    }
+    expect(requested.every((url) => url.startsWith('/models/bag/'))).toBe(true);
+    expect(requested.filter((url) => url === '/models/bag/onnx/model.onnx')).toHaveLength(1);
+    const model = events.filter((event) => event.status === 'progress' && event.file === 'onnx/model.onnx').at(-1);
+    expect(model?.loaded).toBe(model?.total);
+    expect(model?.total).toBeGreaterThan(1_000_000);
+  }, 30_000);
 });
