@@ -22,7 +22,7 @@ import { TEXT_MODEL_LABELS } from '../src/text/text-model-detector.js';
 import { loadTextExamples, type TextExample } from './text-training/data.js';
 import { calibrateThresholds, metricsAt } from './text-training/calibration.js';
 import { binaryMetrics, type BinaryMetrics } from './text-training/metrics.js';
-import { CHAT_NEGATIVE_WEIGHT, isEarlyStoppingExample, SOURCE_WEIGHT, toBagExamples } from './wordpiece-training/data.js';
+import { CHAT_NEGATIVE_WEIGHT, isEarlyStoppingExample, SOURCE_WEIGHT, SPAM_AS_TOXICITY_NEGATIVE, toBagExamples } from './wordpiece-training/data.js';
 import {
   cloneBag,
   initBag,
@@ -258,7 +258,16 @@ async function main(): Promise<void> {
       seconds: trainedSeconds,
     }),
     manifest: {
-      training: { ...settings, optimizer: 'Adam (lazy on embedding rows), masked soft binary cross-entropy, token dropout', early_stopping_epoch: best.epoch },
+      training: {
+        ...settings,
+        optimizer: 'Adam (lazy on embedding rows), masked soft binary cross-entropy, token dropout',
+        early_stopping: '10% of the training split by a salted sha256(id)',
+        early_stopping_epoch: best.epoch,
+        chat_negative_weight: chatWeight,
+        source_weight: sourceWeight,
+        spam_as_toxicity_negative: SPAM_AS_TOXICITY_NEGATIVE,
+        label_mapping: 'as models/manifest.json text-linear label_mapping (scripts/text-training/data.ts), plus spam_as_toxicity_negative',
+      },
       metrics: {
         split: report.split,
         report: 'models/reports/wordpiece-eval.json',

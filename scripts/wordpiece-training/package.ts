@@ -80,7 +80,8 @@ export function writePackage(spec: PackageSpec): { path: string; sha256: string;
     folder: MODEL_FOLDER,
     format: 'transformers.js text-classification folder: config.json (id2label, problem_type multi_label_classification), tokenizer files, onnx/model.onnx (inputs input_ids, attention_mask int64 [batch, sequence]; output logits float [batch, labels])',
     files: written,
-    training_data: [...TRAINING_DATA.filter((d) => d.source !== 'lexicon').map(({ name, licence, attribution }) => ({ name, licence, attribution })), TOKENIZER_SOURCE],
+    // The Surge lexicon only derives the weak "sexual" labels here (no lexicon features, unlike text-linear).
+    training_data: [...TRAINING_DATA.map(({ name, licence, attribution }) => ({ name, licence, attribution })), TOKENIZER_SOURCE],
     ...spec.manifest,
   });
   writeNotice(spec.modelsDir);
