@@ -15,7 +15,14 @@
  *   never flags adults' dating talk. From a saved contact, ordinary signs (compliments, gifts, "pick
  *   you up", a plain photo request) count a third: families and coaches do these things. Only the
  *   unmistakable ones (secrets from parents, deleting chats, "what are you wearing", sexual talk,
- *   "are you home alone") count fully, and the total is scaled by 0.8.
+ *   "are you home alone") count fully, and the total is scaled by 0.8. Even those count fully only
+ *   once another message corroborates them (another unmistakable sign, or another secrecy line);
+ *   until then they weigh a third and are not a step of the pattern. One message from someone the
+ *   family knows is one moment: a grandparent's "I'll pick you up from school… don't tell your mum,
+ *   no sweets before tea" is family life, with gifts, photos and pick-ups around it or not; the same
+ *   line from a stranger, or from a contact who goes on to age talk, another app, "home alone" or
+ *   more secrets, is not.
+ * - Escalation is a change over time: stages shown in the same message are one step, not a climb.
  * - Sextortion needs a threat, or a money demand or deadline after photos were asked for, a video
  *   call or sexual talk. A threat counts only with images as the leverage, at or before it: photos of
  *   the user asked for, sexual talk, an image sent after a request, or a claim to hold images (or
@@ -85,8 +92,12 @@ const GROOMING_CAP_WITHOUT_CORE = 0.25;
 const SEXTORTION_CAP_WITHOUT_IMAGES = 0.25;
 /** Outside a child or teen profile, and without a stated age under 18. */
 const ADULT_SCALE = 0.45;
-/** From a contact, an ordinary sign (strength under 0.95) counts this much. */
+/** From a contact, an ordinary sign (strength under {@link UNMISTAKABLE}) counts this much. */
 const CONTACT_ORDINARY = 0.35;
+/** A sign this clear ("don't tell your parents", "are you home alone") is unmistakable, from anyone. */
+const UNMISTAKABLE = 0.95;
+/** A secrecy line this clear ("keep this between us") corroborates a contact's unmistakable sign in another message. */
+const SECRECY_CORROBORATES = 0.7;
 
 /** Which stages feed each label, by direction: the stages a verdict's explanation lists. */
 export const LABEL_STAGES: Readonly<Record<ConversationLabel, Readonly<Record<Direction, readonly Stage[]>>>> = {
@@ -124,18 +135,49 @@ interface Seen {
 
 const NOT_SEEN: Seen = { best: 0, firstAt: Number.POSITIVE_INFINITY };
 
+/** Which message a signal came from: its id, or its time when it has none (a message's signals share both). */
+const messageKey = (signal: StageSignal): string => `${signal.messageId ?? ''}@${signal.at}`;
+
+/**
+ * The messages in which the other person showed an unmistakable grooming sign or a clear secrecy
+ * line: from a contact, an unmistakable sign counts fully only when another of these messages exists.
+ */
+function corroboratingMessages(signals: readonly StageSignal[]): Set<string> {
+  const keys = new Set<string>();
+  for (const signal of signals) {
+    if (signal.direction !== 'incoming' || GROOMING_WEIGHTS[signal.stage] === undefined) continue;
+    if (signal.strength >= UNMISTAKABLE || (signal.stage === 'secrecy' && signal.strength >= SECRECY_CORROBORATES)) keys.add(messageKey(signal));
+  }
+  return keys;
+}
+
 /** Per stage and side: the best effective strength (decayed, and for contacts discounted) and when it began. */
 function summarise(signals: readonly StageSignal[], ctx: RiskContext, groomingView: boolean): Map<string, Seen> {
   const seen = new Map<string, Seen>();
+  const discount = groomingView && ctx.contact;
+  const corroborating = discount ? corroboratingMessages(signals) : new Set<string>();
+  // From a contact: ordinary signs count a third; unmistakable ones fully, once another message corroborates them.
+  const full = (signal: StageSignal): boolean => {
+    if (signal.strength < UNMISTAKABLE) return false;
+    const own = messageKey(signal);
+    for (const key of corroborating) if (key !== own) return true;
+    return false;
+  };
   for (const signal of signals) {
     const age = Math.max(0, ctx.now - signal.at);
     let strength = signal.strength * 0.5 ** (age / ctx.halfLifeMs);
-    if (groomingView && ctx.contact && signal.direction === 'incoming' && signal.strength < 0.95) strength *= CONTACT_ORDINARY;
+    // An unmistakable sign no other message corroborates is weighed as an ordinary one, and is not a
+    // step of the pattern: it neither opens the core-stage gate nor counts as escalation.
+    let step = true;
+    if (discount && signal.direction === 'incoming' && !full(signal)) {
+      strength *= CONTACT_ORDINARY;
+      step = signal.strength < UNMISTAKABLE;
+    }
     const key = `${signal.direction}:${signal.stage}`;
     const previous = seen.get(key) ?? NOT_SEEN;
     seen.set(key, {
       best: Math.max(previous.best, strength),
-      firstAt: strength >= PRESENT ? Math.min(previous.firstAt, signal.at) : previous.firstAt,
+      firstAt: step && strength >= PRESENT ? Math.min(previous.firstAt, signal.at) : previous.firstAt,
     });
   }
   return seen;
@@ -143,7 +185,10 @@ function summarise(signals: readonly StageSignal[], ctx: RiskContext, groomingVi
 
 const get = (seen: ReadonlyMap<string, Seen>, direction: Direction, stage: Stage): Seen => seen.get(`${direction}:${stage}`) ?? NOT_SEEN;
 
-/** The longest run of phases that rise with time: 1 for one phase, 4 for all in order. */
+/**
+ * The longest run of phases that rise with time: 1 for one phase, 4 for all in order. Each step must
+ * come later than the one before: phases shown in one message are one moment, not an escalation.
+ */
 function escalationSteps(phases: readonly { phase: number; at: number }[]): number {
   const ordered = [...phases].sort((a, b) => a.at - b.at || a.phase - b.phase);
   const longest: number[] = [];
@@ -151,7 +196,7 @@ function escalationSteps(phases: readonly { phase: number; at: number }[]): numb
     let best = 1;
     for (let j = 0; j < i; j += 1) {
       const before = ordered[j] as { phase: number; at: number };
-      if (before.phase < entry.phase) best = Math.max(best, (longest[j] as number) + 1);
+      if (before.phase < entry.phase && before.at < entry.at) best = Math.max(best, (longest[j] as number) + 1);
     }
     longest.push(best);
   });

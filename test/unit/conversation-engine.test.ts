@@ -35,8 +35,8 @@ describe('scripted conversations through the engine', () => {
     }
   });
 
-  // In-sample: `tuning` and `tuning-3` (heldout3.json, tuned on after its one held-out run).
-  for (const fixture of fixtures.filter((f) => ['tuning', 'tuning-3'].includes(f.batch ?? 'tuning'))) {
+  // In-sample: `tuning`, `tuning-3` and `tuning-4` (heldout3.json and heldout4.json, tuned on after their one held-out run).
+  for (const fixture of fixtures.filter((f) => ['tuning', 'tuning-3', 'tuning-4'].includes(f.batch ?? 'tuning'))) {
     it(`${fixture.batch ?? 'tuning'} ${fixture.kind} ${fixture.id}`, async () => {
       const { result } = await runFixture(fixture, detectors);
       for (const expectation of result.expectations) {
@@ -66,18 +66,12 @@ describe('held-out conversations (written after a rule change, never tuned on)',
     });
   }
 
-  // `held-out-4` (heldout4.json) was written before the heldout3 fixes and run once after them:
-  // 10/10 harmful caught in time, 1 of 9 benign falsely flagged. That false alarm is pinned as it
-  // was measured (not tuned away), so a fix shows here as a failing test to update, and any new
-  // false alarm on the other eight fails as a regression.
-  const KNOWN_FALSE_ALARMS: Readonly<Record<string, readonly { index: number; label: string }[]>> = {
-    // A grandad, a saved contact, offers a child a school pick-up and ice cream in the same message
-    // as "don't tell your mum" (about sweets): secrecy from a parent counts fully even from a
-    // contact and makes the pick-up a secret meeting, so two core signs reach the child threshold
-    // (grooming 0.51 at #2).
-    'heldout4-benign-grandad-uniform': [{ index: 2, label: 'grooming' }],
-  };
-  for (const fixture of fixtures.filter((f) => f.batch === 'held-out-4' && f.kind === 'benign')) {
+  // `held-out-5` (heldout5.json) was written and committed sealed before the contact-corroboration
+  // rule was run on it, then run once: RESULT_PENDING. Its false alarms are pinned as they were
+  // measured (not tuned away), so a fix shows here as a failing test to update, and any new false
+  // alarm on the others fails as a regression. Its harmful misses are reported by the eval, not asserted.
+  const KNOWN_FALSE_ALARMS: Readonly<Record<string, readonly { index: number; label: string }[]>> = {};
+  for (const fixture of fixtures.filter((f) => f.batch === 'held-out-5' && f.kind === 'benign')) {
     const known = KNOWN_FALSE_ALARMS[fixture.id] ?? [];
     it(`benign ${fixture.id}: ${known.length === 0 ? 'never flagged' : 'flagged only as measured at its one held-out run'}`, async () => {
       const { falseAlarms } = (await runFixture(fixture, detectors)).result;
@@ -242,6 +236,36 @@ describe('the generalised families in whole conversations (secrecy about parents
       { dir: 'in', min: 1, text: 'and send me a pic of the rubric' },
     ]);
     expect(await flags(banter)).toEqual([]);
+  });
+});
+
+describe("a contact's one-off secret vs a contact who grooms (whole conversations)", () => {
+  const chat = (id: string, contact: boolean, messages: ConversationFixture['messages']): ConversationFixture => ({
+    id, kind: 'benign', profile: 'child', contact, about: id, expect: [], messages,
+  });
+  const grooming = async (fixture: ConversationFixture) => (await play(fixture)).some((v) => v.flags.includes('grooming'));
+  // An aunt: a photo of a medal, then a pick-up and a milkshake with "don't tell your dad" in one message.
+  const aunt: ConversationFixture['messages'] = [
+    { dir: 'in', min: 0, text: 'Can you send me a picture of your sports day medal?' },
+    { dir: 'out', min: 5, text: '', image: true },
+    { dir: 'in', min: 6, text: "I'll pick you up from school tomorrow and we'll get a milkshake. Don't tell your dad, he thinks I spoil you!" },
+    { dir: 'out', min: 8, text: 'ok!!' },
+  ];
+
+  it('from a saved contact, one secrecy line beside a pick-up raises nothing; the same chat from a stranger flags grooming', async () => {
+    expect(await grooming(chat('aunt-contact', true, aunt))).toBe(false);
+    expect(await grooming(chat('aunt-stranger', false, aunt))).toBe(true);
+  });
+
+  it('the same contact going on to age talk and a private app, or to more secrets, flags grooming', async () => {
+    const escalates = chat('contact-escalates', true, [
+      ...aunt,
+      { dir: 'in', min: 600, text: "you're so mature for your age, honestly" },
+      { dir: 'in', min: 601, text: "let's talk on snap instead, it's more private" },
+    ]);
+    expect(await grooming(escalates)).toBe(true);
+    const moreSecrets = chat('contact-more-secrets', true, [...aunt, { dir: 'in', min: 600, text: 'and delete our messages after, ok?' }]);
+    expect(await grooming(moreSecrets)).toBe(true);
   });
 });
 

@@ -72,6 +72,53 @@ describe('grooming', () => {
     expect(risk(unmistakable, { contact: true }).grooming).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.teen);
   });
 
+  describe('a contact\'s one-off secret vs a pattern (corroboration across messages)', () => {
+    // One message carrying "I'll pick you up … don't tell your mum": secrecy and a secret meeting, both at one time.
+    const oneLine = (at: number) => [sig('secrecy', 'incoming', at, 1, `m${at}`), sig('meeting', 'incoming', at, 1, `m${at}`)];
+
+    it('from a contact, one secrecy line beside family logistics stays under every profile\'s threshold; from a stranger it flags a child', () => {
+      const signals = [sig('image_request', 'incoming', 0, 0.7, 'm0'), out('image_shared', 10), ...oneLine(15)];
+      for (const profile of PROFILES) expect(risk(signals, { profile, contact: true }).grooming, profile).toBeLessThan(DEFAULT_THRESHOLDS.grooming[profile]);
+      expect(risk(signals, { profile: 'child', contact: false }).grooming).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.child);
+    });
+
+    it('gifts, plain photo requests and pick-ups from a contact do not corroborate it: families do these', () => {
+      const family = [sig('gift_offer', 'incoming', 0, 0.9, 'a'), sig('image_request', 'incoming', 5, 0.7, 'b'), sig('meeting', 'incoming', 9, 0.6, 'c'), ...oneLine(20)];
+      expect(risk(family, { profile: 'child', contact: true }).grooming).toBeLessThan(DEFAULT_THRESHOLDS.grooming.child);
+    });
+
+    it('the same contact flags once another message corroborates: more secrecy, age talk, another app, "home alone"', () => {
+      const corroborations: [string, StageSignal][] = [
+        ['"keep our chats between us"', sig('secrecy', 'incoming', 30, 0.7, 'x')],
+        ['"mature for your age"', sig('age_probe', 'incoming', 30, 1, 'x')],
+        ['a private app', sig('platform_switch', 'incoming', 30, 1, 'x')],
+        ['"are you home alone"', sig('meeting', 'incoming', 30, 1, 'x')],
+        ['"what are you wearing"', sig('image_request', 'incoming', 30, 1, 'x')],
+      ];
+      for (const [name, extra] of corroborations) {
+        for (const signals of [[...oneLine(15), extra], [{ ...extra, at: T0 }, ...oneLine(15)]]) {
+          expect(risk(signals, { profile: 'child', contact: true }).grooming, `${name} child`).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.child);
+        }
+      }
+      // Grooming by a known adult: compliments on maturity, "you can tell me anything", then secrets and a lift.
+      const youthLeader = [sig('age_probe', 'incoming', 0, 1, 'a'), sig('rapport', 'incoming', 1440, 1, 'b'), sig('secrecy', 'incoming', 1462, 0.7, 'c'), ...oneLine(1463)];
+      expect(risk(youthLeader, { profile: 'teen', contact: true }).grooming).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.teen);
+    });
+
+    it('without message ids, messages are told apart by time', () => {
+      const sameTime = [inc('secrecy', 15), inc('meeting', 15)];
+      const apart = [inc('secrecy', 15), inc('meeting', 16)];
+      expect(risk(sameTime, { profile: 'child', contact: true }).grooming).toBeLessThan(DEFAULT_THRESHOLDS.grooming.child);
+      expect(risk(apart, { profile: 'child', contact: true }).grooming).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.grooming.child);
+    });
+  });
+
+  it('escalation is a change over time: stages in one message are one step, not a climb', () => {
+    const oneMessage = [inc('rapport', 0, 0.4), inc('secrecy', 10, 0.5), inc('meeting', 10, 0.6)];
+    const twoMessages = [inc('rapport', 0, 0.4), inc('secrecy', 10, 0.5), inc('meeting', 11, 0.6)];
+    expect(risk(twoMessages, { profile: 'child' }).grooming).toBeGreaterThan(risk(oneMessage, { profile: 'child' }).grooming);
+  });
+
   it('counts fully only for a young person: a child/teen profile, or an adult profile whose user said they are under 18', () => {
     const signals = [inc('age_probe', 0), inc('sexual', 5), inc('image_request', 6), inc('meeting', 8)];
     const byProfile = Object.fromEntries(PROFILES.map((p) => [p, risk(signals, { profile: p }).grooming])) as Record<Profile, number>;
