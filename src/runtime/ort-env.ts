@@ -27,6 +27,7 @@ export interface OrtEnvOptions {
 }
 
 let applied: string | undefined;
+let appliedOptions: OrtEnvOptions | undefined;
 
 function isNode(): boolean {
   return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -67,6 +68,7 @@ export function configureOrt(options: OrtEnvOptions = {}): void {
   }
   ort.env.logLevel = 'error';
   applied = key;
+  appliedOptions = { ...options };
 }
 
 /** The part of an onnxruntime `env` that {@link configureTransformersOrt} sets. */
@@ -82,7 +84,9 @@ interface OnnxEnvLike {
  * In Node transformers.js runs on onnxruntime-node, where these wasm settings do nothing.
  * @throws GuardError `INVALID_OPTIONS` like {@link configureOrt}.
  */
-export function configureTransformersOrt(onnxEnv: OnnxEnvLike | undefined, options: OrtEnvOptions = {}): void {
+export function configureTransformersOrt(onnxEnv: OnnxEnvLike | undefined, given: OrtEnvOptions = {}): void {
+  // No settings of its own: a model follows the ones ChatGuard's detectors were already given in this realm.
+  const options = given.wasmPaths === undefined && given.numThreads === undefined && appliedOptions ? appliedOptions : given;
   configureOrt(options);
   const wasm = onnxEnv?.wasm;
   if (!wasm) return;

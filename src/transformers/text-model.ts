@@ -75,7 +75,8 @@ type Pipeline = ((text: string, options: { top_k: number | null }) => Promise<un
  * await model.classify('WIN a FREE prize, reply now'); // { spam: 0.97 }
  */
 export function createHfTextModel(config: TextModelConfig | ResolvedTextModelConfig, options: HfTextModelOptions = {}): HfTextModel {
-  const [resolved] = resolveTextModels([stripResolved(config)]) as [ResolvedTextModelConfig];
+  // A resolved configuration resolves to itself, so both forms take one path.
+  const [resolved] = resolveTextModels([config]) as [ResolvedTextModelConfig];
   const labels = [...new Set(Object.values(resolved.labels))];
   const detectorId = modelDetectorId(resolved.id);
   const onnxSha = resolved.sha256?.[`onnx/${resolved.dtype === 'fp32' ? 'model' : `model_${resolved.dtype === 'q8' ? 'quantized' : resolved.dtype}`}.onnx`];
@@ -168,11 +169,6 @@ export function createHfTextModel(config: TextModelConfig | ResolvedTextModelCon
       pipe = undefined;
     },
   };
-}
-
-/** Turns a resolved configuration back into its input form (resolving twice is harmless; this keeps one path). */
-function stripResolved(config: TextModelConfig | ResolvedTextModelConfig): TextModelConfig {
-  return config;
 }
 
 export type { TransformersModule };
