@@ -94,12 +94,16 @@ export function cascadeModel(model: HfTextModel, options: { readonly owned?: boo
     async run(text, fast, direction) {
       const id = model.config.id;
       const state = model.state();
-      if (state === 'idle' || (state === 'failed' && now() - lastAttempt >= RETRY_AFTER_MS)) {
+      if (state === 'idle') {
         startLoad();
         return { model: id, reason: 'loading' };
       }
       if (state === 'loading') return { model: id, reason: 'loading' };
-      if (state === 'failed') return { model: id, reason: 'error' };
+      if (state === 'failed') {
+        // Still an error for this verdict; a new load starts in the background at most every RETRY_AFTER_MS.
+        if (now() - lastAttempt >= RETRY_AFTER_MS) startLoad();
+        return { model: id, reason: 'error' };
+      }
       // A run that went over its budget may still be going (a wasm run cannot be interrupted); do not queue behind it.
       if (inFlight) return { model: id, reason: 'budget' };
       const running = model.classify(text);

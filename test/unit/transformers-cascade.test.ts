@@ -186,7 +186,7 @@ describe('a model that is not ready', () => {
     await expect(tampered.ready()).rejects.toMatchObject({ code: 'MODEL_INTEGRITY', message: expect.stringMatching(/tampered\/onnx\/model\.onnx.*integrity/) });
     const verdict = await tampered.checkIncoming({ text: 'nobody likes you, loser', id: 'm1' });
     expect(verdict.degraded).toBe(true);
-    expect(verdict.skipped?.[0]?.model).toBe('tampered');
+    expect(verdict.skipped).toEqual([{ model: 'tampered', reason: 'error' }]);
     tampered.dispose();
 
     const unlisted = createEngine({ textModels: [{ ...CONFIG, id: 'unlisted', sha256: { 'onnx/model.onnx': digests['onnx/model.onnx']! } }] });
