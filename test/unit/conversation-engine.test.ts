@@ -66,17 +66,26 @@ describe('held-out conversations (written after a rule change, never tuned on)',
     });
   }
 
-  // `held-out-5` (heldout5.json) was written and committed sealed before the contact-corroboration
-  // rule was run on it, then run once: RESULT_PENDING. Its false alarms are pinned as they were
-  // measured (not tuned away), so a fix shows here as a failing test to update, and any new false
-  // alarm on the others fails as a regression. Its harmful misses are reported by the eval, not asserted.
+  // `held-out-5` (heldout5.json) was written and committed sealed after the contact-corroboration
+  // rule and before any run on it, then run once, untuned: 12/12 harmful caught by their harm point
+  // (mean 2.3 messages ahead), 0 of 12 benign flagged. Both are pinned as measured: a benign fixture
+  // that starts to flag, or a harmful one caught late or no more, fails here as a regression. (Known
+  // false alarms or misses at the one run would be listed here, not tuned away; there were none.)
   const KNOWN_FALSE_ALARMS: Readonly<Record<string, readonly { index: number; label: string }[]>> = {};
-  for (const fixture of fixtures.filter((f) => f.batch === 'held-out-5' && f.kind === 'benign')) {
-    const known = KNOWN_FALSE_ALARMS[fixture.id] ?? [];
-    it(`benign ${fixture.id}: ${known.length === 0 ? 'never flagged' : 'flagged only as measured at its one held-out run'}`, async () => {
-      const { falseAlarms } = (await runFixture(fixture, detectors)).result;
-      expect(falseAlarms.map(({ index, label }) => ({ index, label }))).toEqual(known);
-    });
+  const KNOWN_MISSES: readonly string[] = [];
+  for (const fixture of fixtures.filter((f) => f.batch === 'held-out-5')) {
+    if (fixture.kind === 'benign') {
+      const known = KNOWN_FALSE_ALARMS[fixture.id] ?? [];
+      it(`benign ${fixture.id}: ${known.length === 0 ? 'never flagged' : 'flagged only as measured at its one held-out run'}`, async () => {
+        const { falseAlarms } = (await runFixture(fixture, detectors)).result;
+        expect(falseAlarms.map(({ index, label }) => ({ index, label }))).toEqual(known);
+      });
+    } else if (!KNOWN_MISSES.includes(fixture.id)) {
+      it(`harmful ${fixture.id}: caught by its harm point, as at its one held-out run`, async () => {
+        const { result } = await runFixture(fixture, detectors);
+        for (const e of result.expectations) expect(e.pass, `${e.label} by #${e.by} (${e.harm}): first flag ${String(e.firstFlag)}`).toBe(true);
+      });
+    }
   }
 });
 
