@@ -58,6 +58,12 @@ interface ManifestEntry {
   readonly folder?: string;
   readonly labels?: readonly string[];
   readonly files?: readonly { readonly path: string; readonly sha256: string }[];
+  readonly metrics?: {
+    readonly operating_points?: {
+      readonly thresholds?: Readonly<Record<string, number>>;
+      readonly validation?: Readonly<Record<string, { readonly precision?: number }>>;
+    };
+  };
 }
 
 /**
@@ -71,14 +77,21 @@ async function wordpieceModel(): Promise<TextModelConfig[]> {
     const entry = manifest.models?.find((model) => model.id === 'chatguard-wordpiece-bag');
     if (!entry?.folder || !entry.files || !entry.labels) return [];
     const folder = `${entry.folder}/`;
+    // Only the labels it is good at: precision at least 0.8 at its operating point on validation (its hate and
+    // threat heads are far weaker, and a max merge would add their false alarms to the demo).
+    const points = entry.metrics?.operating_points;
+    const good = entry.labels.filter(isLabel).filter((label) => (points?.validation?.[label]?.precision ?? 0) >= 0.8 && (points?.thresholds?.[label] ?? 0) > 0 && (points?.thresholds?.[label] ?? 1) < 1);
+    if (good.length === 0) return [];
     return [
       {
         id: entry.id,
         from: new URL(`/models/${folder}`, location.href).href,
         task: 'text-classification',
-        labels: Object.fromEntries(entry.labels.filter(isLabel).map((label) => [label, label])),
+        labels: Object.fromEntries(good.map((label) => [label, label])),
         run: 'when-uncertain',
         sha256: Object.fromEntries(entry.files.map((file) => [file.path.slice(folder.length), file.sha256])),
+        // Its scores are uncalibrated sigmoids; the manifest's operating points map each label's to ChatGuard's 0.5.
+        operatingPoints: Object.fromEntries(good.map((label) => [label, points?.thresholds?.[label] ?? 0.5])),
       },
     ];
   } catch {

@@ -51,6 +51,13 @@ export interface TextModelConfig {
   readonly uncertainty?: Readonly<Partial<Record<Label, UncertaintyBand>>>;
   /** How long a check waits for this model (including a run still in flight) before it gives the verdict without it. @defaultValue 250 */
   readonly budgetMs?: number;
+  /**
+   * Per mapped ChatGuard label, the model score that is its validated operating point (0 < t < 1). Scores are mapped
+   * piecewise-linearly so that t becomes 0.5, ChatGuard's operating point for every detector: an uncalibrated model
+   * then merges with the fast detectors on equal terms (0 stays 0, 1 stays 1, order is kept).
+   * @defaultValue none: the model's scores are taken as they are, 0.5 being its operating point
+   */
+  readonly operatingPoints?: Readonly<Partial<Record<Label, number>>>;
 }
 
 /** A {@link TextModelConfig} with every default filled in. */
@@ -66,6 +73,7 @@ export interface ResolvedTextModelConfig {
   /** One band per mapped ChatGuard label. */
   readonly uncertainty: Readonly<Partial<Record<Label, UncertaintyBand>>>;
   readonly budgetMs: number;
+  readonly operatingPoints: Readonly<Partial<Record<Label, number>>>;
 }
 
 /** The default uncertainty band. */
@@ -74,7 +82,7 @@ export const DEFAULT_UNCERTAINTY: UncertaintyBand = Object.freeze([0.2, 0.8] as 
 export const DEFAULT_BUDGET_MS = 250;
 
 const ID_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
-const KEYS = new Set(['id', 'from', 'task', 'labels', 'run', 'device', 'dtype', 'sha256', 'uncertainty', 'budgetMs']);
+const KEYS = new Set(['id', 'from', 'task', 'labels', 'run', 'device', 'dtype', 'sha256', 'uncertainty', 'budgetMs', 'operatingPoints']);
 
 function fail(message: string): never {
   throw new GuardError('INVALID_OPTIONS', message);
@@ -88,6 +96,15 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: s
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Maps a model score so that its operating point `point` becomes 0.5: linear on [0, point] and on [point, 1].
+ * @example calibrateScore(0.795, 0.795) === 0.5; calibrateScore(0.4, 0.8) === 0.25
+ */
+export function calibrateScore(score: number, point: number | undefined): number {
+  if (point === undefined) return score;
+  return score <= point ? (0.5 * score) / point : 0.5 + (0.5 * (score - point)) / (1 - point);
 }
 
 /** The reason code a configured model gives for a label it decided: `<label>.hf_<id in snake case>`, a valid report code. */
@@ -106,7 +123,7 @@ function resolveOne(value: unknown, index: number): ResolvedTextModelConfig {
   for (const key of Object.keys(value)) {
     if (!KEYS.has(key)) fail(`Unknown option ${where}.${key}; expected one of ${[...KEYS].join(', ')}.`);
   }
-  const { id, from, task, labels, sha256, uncertainty, budgetMs } = value;
+  const { id, from, task, labels, sha256, uncertainty, budgetMs, operatingPoints } = value;
   if (typeof id !== 'string' || !ID_PATTERN.test(id) || id.includes('--')) {
     fail(`Expected ${where}.id to be 1–40 lower-case letters, digits, "-" or "_", starting with a letter, got ${describeType(id)}.`);
   }
@@ -145,6 +162,13 @@ function resolveOne(value: unknown, index: number): ResolvedTextModelConfig {
   if (budgetMs !== undefined && (typeof budgetMs !== 'number' || !Number.isFinite(budgetMs) || budgetMs < 0)) {
     fail(`Expected ${where}.budgetMs to be a number of milliseconds ≥ 0, got ${describeType(budgetMs)}.`);
   }
+  const points: Partial<Record<Label, number>> = {};
+  if (operatingPoints !== undefined && !isRecord(operatingPoints)) fail(`Expected ${where}.operatingPoints to map ChatGuard labels to scores.`);
+  for (const [label, point] of Object.entries(operatingPoints ?? {})) {
+    if (!isLabel(label) || !mapped.includes(label)) fail(`Expected ${where}.operatingPoints keys to be labels the model maps to (${mapped.join(', ')}), got "${label}".`);
+    if (typeof point !== 'number' || !(point > 0 && point < 1)) fail(`Expected ${where}.operatingPoints.${label} to be a score strictly between 0 and 1.`);
+    points[label] = point;
+  }
   return Object.freeze({
     id,
     from,
@@ -156,6 +180,7 @@ function resolveOne(value: unknown, index: number): ResolvedTextModelConfig {
     ...(checkedSha === undefined ? {} : { sha256: Object.freeze(checkedSha) }),
     uncertainty: Object.freeze(bands),
     budgetMs: (budgetMs as number | undefined) ?? DEFAULT_BUDGET_MS,
+    operatingPoints: Object.freeze(points),
   });
 }
 

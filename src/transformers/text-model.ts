@@ -3,7 +3,7 @@ import { GuardError } from '../engine/errors.js';
 import type { Label } from '../engine/labels.js';
 import type { OrtEnvOptions } from '../runtime/ort-env.js';
 import { runExclusive } from '../runtime/session.js';
-import { modelDetectorId, modelReasonCode, resolveTextModels, type ResolvedTextModelConfig, type TextModelConfig } from './config.js';
+import { calibrateScore, modelDetectorId, modelReasonCode, resolveTextModels, type ResolvedTextModelConfig, type TextModelConfig } from './config.js';
 import type { ModelProgress, ProgressListener } from './model-files.js';
 import { loadTransformers, sharesOrt, withModelFiles, type TransformersModule } from './runtime.js';
 
@@ -159,6 +159,10 @@ export function createHfTextModel(config: TextModelConfig | ResolvedTextModelCon
         const mapped = resolved.labels[label];
         if (mapped === undefined || typeof score !== 'number' || !(score >= 0 && score <= 1)) continue;
         scores[mapped] = Math.max(scores[mapped] ?? 0, score);
+      }
+      for (const label of labels) {
+        const score = scores[label];
+        if (score !== undefined) scores[label] = calibrateScore(score, resolved.operatingPoints[label]);
       }
       return scores;
     },

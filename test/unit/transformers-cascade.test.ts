@@ -12,7 +12,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { defaultDetectors } from '../../src/default-detectors.js';
 import { LABELS, type Label } from '../../src/engine/labels.js';
 import { createHfTextModel, type Classify } from '../../src/transformers/text-model.js';
-import type { TextModelConfig } from '../../src/transformers/config.js';
+import { calibrateScore, type TextModelConfig } from '../../src/transformers/config.js';
 import type { ModelProgress } from '../../src/transformers/model-files.js';
 
 const FOLDER = fileURLToPath(new URL('../../models/transformers/chatguard-wordpiece-bag/', import.meta.url));
@@ -101,6 +101,20 @@ describe('a transformers.js model in the engine (Node, in process)', () => {
     }
     expect(decided).toBeGreaterThan(0);
     engine.dispose();
+  });
+
+  it('maps its scores through configured operating points, so 0.5 means the same as for every detector', async () => {
+    const points = { spam: 0.225, harassment: 0.795 };
+    const calibrated = createHfTextModel({ ...CONFIG, id: 'calibrated', operatingPoints: points });
+    await calibrated.load();
+    for (const text of TEXTS) {
+      const raw = await alwaysModel.classify(text);
+      const mapped = await calibrated.classify(text);
+      expect(mapped.spam).toBeCloseTo(calibrateScore(raw.spam ?? 0, points.spam), 6);
+      expect(mapped.harassment).toBeCloseTo(calibrateScore(raw.harassment ?? 0, points.harassment), 6);
+      expect(mapped.scam).toBeCloseTo(raw.scam ?? 0, 6);
+    }
+    await calibrated.dispose();
   });
 
   it('runs a when-uncertain model only when a fast score for a mapped label is in the band', async () => {

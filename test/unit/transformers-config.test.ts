@@ -1,6 +1,6 @@
 // textModels configuration: every bad field is an INVALID_OPTIONS GuardError naming the field and the accepted values.
 import { describe, expect, it } from 'vitest';
-import { resolveTextModels, DEFAULT_UNCERTAINTY, DEFAULT_BUDGET_MS, modelReasonCode } from '../../src/transformers/config.js';
+import { resolveTextModels, DEFAULT_UNCERTAINTY, DEFAULT_BUDGET_MS, calibrateScore, modelReasonCode } from '../../src/transformers/config.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { createGuard } from '../../src/guard.js';
 import { REPORT_PATTERNS } from '../../src/reports/schema.js';
@@ -26,6 +26,7 @@ describe('textModels configuration', () => {
       dtype: 'fp32',
       uncertainty: { spam: DEFAULT_UNCERTAINTY },
       budgetMs: DEFAULT_BUDGET_MS,
+      operatingPoints: {},
     });
     expect(Object.isFrozen(model)).toBe(true);
   });
@@ -46,6 +47,8 @@ describe('textModels configuration', () => {
     ['a band for an unmapped label', { textModels: [{ ...base, uncertainty: { scam: [0.1, 0.9] } }] }, /uncertainty keys .*\(spam\)/],
     ['a reversed band', { textModels: [{ ...base, uncertainty: { spam: [0.9, 0.1] } }] }, /low ≤ high/],
     ['a negative budget', { textModels: [{ ...base, budgetMs: -1 }] }, /budgetMs/],
+    ['an operating point of 1', { textModels: [{ ...base, operatingPoints: { spam: 1 } }] }, /operatingPoints\.spam to be a score strictly between 0 and 1/],
+    ['an operating point for an unmapped label', { textModels: [{ ...base, operatingPoints: { hate: 0.3 } }] }, /operatingPoints keys .*\(spam\)/],
     ['an unknown option', { textModels: [{ ...base, revision: 'main' }] }, /Unknown option textModels\[0\]\.revision/],
     ['two models with one id', { textModels: [base, { ...base }] }, /two models with the id "bag"/],
     ['ids equal after "-" becomes "_"', { textModels: [{ ...base, id: 'a-b' }, { ...base, id: 'a_b' }] }, /two models/],
@@ -58,6 +61,15 @@ describe('textModels configuration', () => {
       expect(error.code).toBe('INVALID_OPTIONS');
       expect(error.message).toMatch(message);
     }
+  });
+
+  it('maps a model score so that its operating point becomes 0.5, keeping 0, 1 and order', () => {
+    expect(calibrateScore(0.795, 0.795)).toBe(0.5);
+    expect(calibrateScore(0, 0.2)).toBe(0);
+    expect(calibrateScore(1, 0.2)).toBe(1);
+    expect(calibrateScore(0.1, 0.2)).toBeCloseTo(0.25, 12);
+    expect(calibrateScore(0.6, 0.2)).toBeCloseTo(0.75, 12);
+    expect(calibrateScore(0.37, undefined)).toBe(0.37);
   });
 
   it('gives reason codes that reports keep (one dot, snake case)', () => {
