@@ -14,6 +14,8 @@ export default defineConfig({
       formats: ['es'],
     },
   },
+  // transformers.js imports onnxruntime-web's `webgpu` entry; one instance and one wasm runtime serve both.
+  resolve: { alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web' }] },
   worker: { format: 'es' },
   test: {
     include: ['test/unit/**/*.test.ts', 'test/package/**/*.test.ts'],
