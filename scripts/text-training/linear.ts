@@ -35,7 +35,16 @@ export interface Settings {
   readonly softSources: readonly TextSource[];
   /** Per data set weight of its examples in the loss (default 1); one value or one per label. */
   readonly sourceWeight: Readonly<Partial<Record<TextSource, number | readonly number[]>>>;
+  /**
+   * Extra weight of the negative part of Davidson tweets by their majority class; one value or one
+   * per label (default 1). For hate the `offensive` tweets are the hard negatives (abusive, yet not
+   * judged hateful); for harassment the `neither` ones are (collected because they contain a
+   * Hatebase term, yet judged inoffensive).
+   */
+  readonly davidsonNegativeWeight?: Readonly<Partial<Record<DavidsonClass, number | readonly number[]>>>;
 }
+
+type DavidsonClass = NonNullable<TextExample['davidsonClass']>;
 
 /** mulberry32: a small seeded PRNG, enough for shuffling. */
 export function prng(seed: number): () => number {
@@ -85,6 +94,9 @@ export function train(
   );
   const soft = new Set(settings.softSources);
   const chatWeight = perLabel(settings.chatNegativeWeight);
+  const davidsonWeights = new Map(
+    Object.entries(settings.davidsonNegativeWeight ?? {}).map(([c, value]) => [c, perLabel(value as number | readonly number[])]),
+  );
   const sourceWeights = new Map(
     Object.entries(settings.sourceWeight).map(([source, value]) => [source, perLabel(value as number | readonly number[])]),
   );
@@ -94,9 +106,14 @@ export function train(
     buckets,
     positiveWeight,
     targetsOf: (example) => (soft.has(example.source) && example.soft ? example.soft : example.targets),
-    /** Loss weight of the negative part for label `l`: SMS ham counts as everyday chat on the toxicity labels. */
+    /**
+     * Loss weight of the negative part for label `l`: SMS ham counts as everyday chat on the toxicity
+     * labels; Davidson's tweets as hard negatives where {@link Settings.davidsonNegativeWeight} says.
+     */
     negativeWeight: (example, l) =>
-      (example.source === 'sms' && l >= TOXICITY_FROM ? (chatWeight[l] as number) : 1) * (sourceWeights.get(example.source)?.[l] ?? 1),
+      (example.source === 'sms' && l >= TOXICITY_FROM ? (chatWeight[l] as number) : 1) *
+      ((example.davidsonClass && davidsonWeights.get(example.davidsonClass)?.[l]) ?? 1) *
+      (sourceWeights.get(example.source)?.[l] ?? 1),
     sourceWeight: (example, l) => sourceWeights.get(example.source)?.[l] ?? 1,
   };
   const optimizers = LABELS.map((_, l) => (typeof settings.optimizer === 'string' ? settings.optimizer : settings.optimizer[l]));

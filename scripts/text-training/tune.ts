@@ -37,6 +37,7 @@ const PREVIOUS_SETTINGS: Partial<Settings> = {
   softSources: [],
   chatNegativeWeight: 3,
   sourceWeight: {},
+  davidsonNegativeWeight: {},
 };
 const PREVIOUS_FEATURES: Partial<FeatureConfig> = { shapeWeight: 0, lexiconWeight: 0, leetFallback: false };
 
@@ -66,7 +67,12 @@ export const LADDER: readonly Candidate[] = [
     name: '+ leetspeak readings',
     settings: { ...PREVIOUS_SETTINGS, softSources: ['davidson', 'toxic-spans'], chatNegativeWeight: [3, 3, 2, 1, 3, 3] },
   },
-  { name: '+ L-BFGS for harassment, hate, sexual; SpamAssassin weight 0.3 (shipped)' },
+  { name: '+ L-BFGS for harassment, hate, sexual; SpamAssassin weight 0.3', settings: { davidsonNegativeWeight: {} } },
+  { name: '+ Davidson offensive tweets ×2 as hate negatives (shipped)' },
+  { name: 'alternative: Davidson offensive ×4 as hate negatives', settings: { davidsonNegativeWeight: { offensive: [1, 1, 1, 4, 1, 1] } } },
+  { name: 'alternative: hate L2 1e-4', settings: { l2: [1e-6, 1e-6, 1e-5, 1e-4, 1e-3, 3e-5] } },
+  { name: 'alternative: Toxic Spans weight 0.3 for hate', settings: { sourceWeight: { 'spam-assassin': 0.3, 'toxic-spans': [1, 1, 1, 0.3, 1, 1] } } },
+  { name: 'alternative: Surge lexicon tokens at weight 1', features: { lexiconWeight: 1 } },
   { name: 'alternative: SMS ham weight 1 for harassment', settings: { chatNegativeWeight: [3, 3, 1, 1, 3, 3] } },
   { name: 'alternative: Toxic Spans weight 0.3 for harassment', settings: { sourceWeight: { 'spam-assassin': 0.3, 'toxic-spans': [1, 1, 0.3, 1, 1, 1] } } },
   { name: 'alternative: light view, words and all character 3–5-grams', features: { lightWordWeight: 1, lightCharWeight: 0.5 } },

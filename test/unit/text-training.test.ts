@@ -62,6 +62,32 @@ describe('train', () => {
   });
 });
 
+describe('davidsonNegativeWeight', () => {
+  it("weighs Davidson's offensive tweets as negatives for the chosen label only", () => {
+    // Feature 1 marks hate and offensive tweets alike; feature 0 is on everywhere.
+    const out: TextExample[] = [];
+    const features: SparseFeatures[] = [];
+    for (let i = 0; i < 40; i++) {
+      const davidsonClass = i % 4 === 0 ? 'hate' : i % 4 === 1 ? 'offensive' : 'neither';
+      const targets = new Int8Array(L).fill(-1);
+      targets[2] = davidsonClass === 'neither' ? 0 : 1;
+      targets[3] = davidsonClass === 'hate' ? 1 : 0;
+      const abusive = davidsonClass !== 'neither';
+      out.push({ id: `d${i}`, source: 'davidson', text: '', split: 'train', targets, davidsonClass });
+      const indices = abusive ? [0, 1] : [0];
+      features.push({ indices: Int32Array.from(indices), values: Float32Array.from(indices, () => 1 / Math.sqrt(indices.length)) });
+    }
+    const settings: Settings = { ...SETTINGS, softSources: [], sourceWeight: {} };
+    const plain = train(out, features, BUCKETS, settings, 1);
+    const weighted = train(out, features, BUCKETS, { ...settings, davidsonNegativeWeight: { offensive: [1, 1, 1, 4, 1, 1] } }, 1);
+    const hateOf = (model: typeof plain) => predict(model.weights, undefined, model.bias, features[0] as SparseFeatures)[3] as number;
+    expect(hateOf(weighted)).toBeLessThan(hateOf(plain));
+    // Harassment, which the weight does not name, is trained exactly as before.
+    for (let j = 0; j < BUCKETS; j++) expect(weighted.weights[j * L + 2]).toBe(plain.weights[j * L + 2]);
+    expect(weighted.bias[2]).toBe(plain.bias[2]);
+  });
+});
+
 describe('fitLogistic', () => {
   it('reaches the optimum of a one-feature problem, where the fitted probability is the class share', () => {
     // Feature on: 3 of 4 positive; feature off: 1 of 4. Without L2 the fit reproduces both shares.
