@@ -43,6 +43,13 @@ export interface FeatureConfig {
    * words, with their character n-grams and lexicon matches.
    */
   readonly leetFallback: boolean;
+  /**
+   * With {@link FeatureConfig.leetFallback}: a word that has leetspeak readings stands for them, not
+   * for itself. Its readings replace its own unigram and character n-grams, and pair with the
+   * neighbouring words in bigrams, so that "all wh173 trash" keeps the bigram "white trash" instead
+   * of adding a junk word that dilutes the rest of the message.
+   */
+  readonly leetContext: boolean;
   /** Per-occurrence weight of a robust-view word n-gram before damping. */
   readonly wordWeight: number;
   /** Per-occurrence weight of a robust-view character n-gram before damping. */
@@ -77,6 +84,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
   wordBigrams: true,
   wordTrigrams: false,
   leetFallback: true,
+  leetContext: false,
   wordWeight: 1,
   charWeight: 0.5,
   lightWordWeight: 0,
@@ -253,6 +261,7 @@ const LETTER_L = 0x6c;
 const ADDED_LATER_OFF: Partial<FeatureConfig> = Object.freeze({
   wordTrigrams: false,
   leetFallback: false,
+  leetContext: false,
   lightWordWeight: 0,
   lightCharWeight: 0,
   lightSymbolsOnly: false,
@@ -287,6 +296,7 @@ const CAPS_EDGES = [0, 0.1, 0.3, 0.6, 0.9];
 export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon?: FeatureLexicon): FeatureHasher {
   const resolved = resolveFeatureConfig(config);
   const { bucketBits, seed, charMin, charMax, wordBigrams, wordTrigrams, leetFallback, wordWeight, charWeight, maxChars } = resolved;
+  const leetContext = leetFallback && resolved.leetContext;
   const { lightWordWeight, lightCharWeight, lightCharMin, lightCharMax, lightSymbolsOnly, shapeWeight } = resolved;
   const mask = (1 << bucketBits) - 1;
   const seedHash = fmix32(seed >>> 0);
@@ -405,6 +415,10 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
   /** The robust view: word n-grams and in-word character n-grams of normalised text. */
   function robustView(normalized: string): void {
     tokenize(clip(normalized, maxChars));
+    if (leetContext) {
+      robustViewInContext();
+      return;
+    }
     for (let w = 0; w < wordCount; w++) {
       const from = wordStarts[w] as number;
       const to = wordStarts[w + 1] as number;
@@ -421,6 +435,106 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       charGrams(from, to);
       if (leetFallback) leetReadings(from, to);
     }
+  }
+
+  // Forms of each word for {@link FeatureConfig.leetContext}: `formStarts[3w+r]..formEnds[3w+r]`, r < formCounts[w].
+  let formStarts = new Int32Array(3 * 128);
+  let formEnds = new Int32Array(3 * 128);
+  let formCounts = new Uint8Array(128);
+
+  /**
+   * The robust view where each word is one to three forms: its leetspeak readings when it has
+   * any, else itself. Unigrams and character n-grams per form, bigrams and trigrams over every
+   * combination of neighbouring forms. Text without leetspeak hashes exactly as {@link robustView}.
+   */
+  function robustViewInContext(): void {
+    if (formCounts.length < wordCount) {
+      formStarts = new Int32Array(3 * wordCount * 2);
+      formEnds = new Int32Array(3 * wordCount * 2);
+      formCounts = new Uint8Array(wordCount * 2);
+    }
+    let scratch = wordStarts[wordCount] as number;
+    for (let w = 0; w < wordCount; w++) {
+      const from = wordStarts[w] as number;
+      const to = wordStarts[w + 1] as number;
+      const count = readings(from, to, scratch, w);
+      if (count === 0) {
+        formStarts[3 * w] = from;
+        formEnds[3 * w] = to;
+        formCounts[w] = 1;
+      } else {
+        formCounts[w] = count;
+        scratch += 3 * (to - from);
+      }
+    }
+    for (let w = 0; w < wordCount; w++) {
+      const leet = formCounts[w] !== 1 || formStarts[3 * w] !== wordStarts[w];
+      for (let a = 0; a < (formCounts[w] as number); a++) {
+        const from = formStarts[3 * w + a] as number;
+        const to = formEnds[3 * w + a] as number;
+        add(wordHash(nsWord, from, to), wordWeight);
+        if (wordBigrams && w + 1 < wordCount) {
+          const left = step(wordHash(nsBigram, from, to), BIGRAM_JOIN);
+          for (let b = 0; b < (formCounts[w + 1] as number); b++) {
+            add(wordHash(left, formStarts[3 * (w + 1) + b] as number, formEnds[3 * (w + 1) + b] as number), wordWeight);
+          }
+        }
+        if (wordTrigrams && w + 2 < wordCount) {
+          const first = step(wordHash(nsTrigram, from, to), BIGRAM_JOIN);
+          for (let b = 0; b < (formCounts[w + 1] as number); b++) {
+            const second = step(wordHash(first, formStarts[3 * (w + 1) + b] as number, formEnds[3 * (w + 1) + b] as number), BIGRAM_JOIN);
+            for (let c = 0; c < (formCounts[w + 2] as number); c++) {
+              add(wordHash(second, formStarts[3 * (w + 2) + c] as number, formEnds[3 * (w + 2) + c] as number), wordWeight);
+            }
+          }
+        }
+        charGrams(from, to);
+        if (leet && lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, from, to));
+      }
+    }
+  }
+
+  /**
+   * Writes the distinct leetspeak readings of word `units[from, to)` (see {@link leetReadings}) at
+   * `scratch` onwards and records them as the forms of word `w`; returns how many (0: not leetspeak).
+   */
+  function readings(from: number, to: number, scratch: number, w: number): number {
+    if (to - from < 3) return 0;
+    let letters = 0;
+    let leet = 0;
+    let ones = false;
+    for (let j = from; j < to; j++) {
+      const code = units[j] as number;
+      if (code >= 0x61 && code <= 0x7a) letters += 1;
+      else if (code < 128 && LEET_LETTER[code] !== 0) {
+        leet += 1;
+        if (code === ONE) ones = true;
+      } else return 0;
+    }
+    if (letters === 0 || leet === 0) return 0;
+    const width = to - from;
+    let count = 0;
+    for (let reading = 0; reading < (ones ? 3 : 1); reading++) {
+      const start = scratch + width * reading;
+      let at = start;
+      let last = -1;
+      for (let j = from; j < to; j++) {
+        const code = units[j] as number;
+        let letter = code >= 0x61 && code <= 0x7a ? code : (LEET_LETTER[code] as number);
+        if (code === ONE) letter = reading === 0 || (reading === 2 && (j === from || units[j - 1] !== ONE)) ? LETTER_I : LETTER_L;
+        if (letter === last) continue;
+        pushUnit(letter, at++);
+        last = letter;
+      }
+      for (let j = at; j < start + width; j++) pushUnit(0, j);
+      let repeated = false;
+      for (let earlier = 0; earlier < reading && !repeated; earlier++) repeated = sameUnits(scratch + width * earlier, start, width);
+      if (repeated) continue;
+      formStarts[3 * w + count] = start;
+      formEnds[3 * w + count] = at;
+      count += 1;
+    }
+    return count;
   }
 
   /**

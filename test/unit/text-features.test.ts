@@ -124,6 +124,21 @@ describe('createFeatureHasher', () => {
     sameFeatures(fallback.hash('call 09061701461 2day b8 gr8'), plain.hash('call 09061701461 2day b8 gr8'));
   });
 
+  it('with leetContext, reads a leetspeak word in its place: its readings pair with the neighbours', () => {
+    const base = { ...DEFAULT_FEATURE_CONFIG, leetFallback: true, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 };
+    const added = createFeatureHasher({ ...base, leetContext: false });
+    const inContext = createFeatureHasher({ ...base, leetContext: true });
+    const target = new Set(added.hash('all white trash').indices);
+    const shared = (indices: Int32Array) => Array.from(indices).filter((i) => target.has(i)).length;
+    expect(shared(inContext.hash('all wh173 trash').indices)).toBe(target.size); // "all white", "white trash" too
+    expect(shared(added.hash('all wh173 trash').indices)).toBeLessThan(target.size);
+    // The disguised word itself is gone: 'wh173' alone shares nothing but its readings' features.
+    const raw = new Set(createFeatureHasher({ ...base, leetFallback: false }).hash('wh173').indices);
+    expect(Array.from(inContext.hash('wh173').indices).filter((i) => raw.has(i) && !target.has(i))).toEqual([]);
+    // Text without leetspeak hashes exactly as before, order included.
+    for (const text of SAMPLES.filter((t) => !t.includes('f4990t'))) sameFeatures(inContext.hash(text), added.hash(text));
+  });
+
   it('emits each lexicon token once per message, from either view', () => {
     const withLexicon = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lexiconWeight: 0.5 }, LEXICON);
     const without = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lexiconWeight: 0 });
