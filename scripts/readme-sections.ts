@@ -51,7 +51,52 @@ function modelsTable(): string {
   return ['| id | file | size | sha256 | data (licence) | rebuilt by |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
-const SECTIONS: Record<string, () => string> = { policy: policyTable, explanations: explanationsTable, models: modelsTable };
+interface LabelMetrics {
+  readonly positives: number;
+  readonly negatives: number;
+  readonly threshold: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly rocAuc: number;
+}
+interface TextEvalReport {
+  readonly model: { readonly sha256: string };
+  readonly targets: readonly { readonly name: string; readonly min: number; readonly measured: number; readonly met: boolean }[];
+  readonly labels: Readonly<Record<string, LabelMetrics>>;
+  readonly fixtures: { readonly benign: { readonly total: number; readonly falseAlarms: number } };
+}
+
+/** The text model's measured targets and per-label metrics, from the report `npm run eval:text` writes. */
+function textEvalTables(): string {
+  const report = JSON.parse(readFileSync(new URL('../models/reports/text-eval.json', import.meta.url), 'utf8')) as TextEvalReport;
+  const f = (value: number) => value.toFixed(4);
+  const targets = report.targets.map((t) => `| ${t.name} | ≥ ${t.min} | ${f(t.measured)} | ${t.met ? 'met' : '**not met**'} |`);
+  const labels = Object.entries(report.labels).map(
+    ([label, m]) => `| \`${label}\` | ${m.positives} / ${m.negatives} | ${m.threshold.toFixed(3)} | ${m.recall === 0 ? '— (nothing flagged)' : f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.rocAuc)} |`,
+  );
+  const benign = report.fixtures.benign;
+  return [
+    `Model \`${report.model.sha256.slice(0, 12)}…\`, validation split (20% of each data set by hashed id; thresholds calibrated on it).`,
+    '',
+    '| target | wanted | measured | |',
+    '|---|---|---|---|',
+    ...targets,
+    '',
+    '| label | positives / negatives | threshold | precision | recall | F1 | ROC AUC |',
+    '|---|---|---|---|---|---|---|',
+    ...labels,
+    '',
+    `Benign and hard-negative fixtures flagged by the model or the patterns: ${benign.falseAlarms}/${benign.total} (${((100 * benign.falseAlarms) / benign.total).toFixed(1)}%).`,
+  ].join('\n');
+}
+
+const SECTIONS: Record<string, () => string> = {
+  policy: policyTable,
+  explanations: explanationsTable,
+  models: modelsTable,
+  'text-eval': textEvalTables,
+};
 
 function render(readme: string): string {
   let out = readme;
