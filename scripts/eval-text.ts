@@ -121,7 +121,7 @@ async function evaluateFixtures(model: TextModelDetector, fixtureDir: string) {
   const patterns = await loadPatternDetectors();
   for (const detector of patterns) await detector.load?.();
   const detectors: Detector[] = [model, ...patterns];
-  const perLabel: Record<string, { positives: number; detected: number; byModel: number; byPatterns: number }> = {};
+  const perLabel: Record<string, { positives: number; detected: number; byModel: number; byPatterns: number; byFile: Record<string, { positives: number; detected: number }> }> = {};
   const negatives = { total: 0, falseAlarms: 0, byModel: 0, byPatterns: 0, labels: {} as Record<string, number>, byFile: {} as Record<string, { total: number; falseAlarms: number }> };
   for (const fixture of fixtures) {
     const input = { text: fixture.text, direction: fixture.direction, message: { text: fixture.text } };
@@ -146,8 +146,12 @@ async function evaluateFixtures(model: TextModelDetector, fixtureDir: string) {
       if ([...allLabels].some((label) => flagged(label, isPattern))) negatives.byPatterns += 1;
     }
     for (const label of fixture.expect) {
-      const entry = (perLabel[label] ??= { positives: 0, detected: 0, byModel: 0, byPatterns: 0 });
+      const entry = (perLabel[label] ??= { positives: 0, detected: 0, byModel: 0, byPatterns: 0, byFile: {} });
       entry.positives += 1;
+      // Per file too, so a held-out slice (e.g. threat-heldout.jsonl) is reported apart from the set it was kept from.
+      const file = (entry.byFile[fixture.file] ??= { positives: 0, detected: 0 });
+      file.positives += 1;
+      if (flagged(label, () => true)) file.detected += 1;
       if (flagged(label, () => true)) entry.detected += 1;
       if (flagged(label, isModel)) entry.byModel += 1;
       if (flagged(label, isPattern)) entry.byPatterns += 1;
@@ -330,9 +334,11 @@ async function main(): Promise<void> {
   console.log(`\nfixtures (${fixtures.files.length} files; patterns: ${fixtures.pattern_detectors.join(', ') || 'none'})`);
   for (const [label, r] of Object.entries(fixtures.recall)) {
     console.log(`  recall ${label.padEnd(11)} ${r.detected}/${r.positives} = ${r.recall.toFixed(3)} (model ${r.byModel}, patterns ${r.byPatterns})`);
+    for (const [file, f] of Object.entries(r.byFile)) console.log(`    ${file.padEnd(32)} ${f.detected}/${f.positives}`);
   }
   const b = fixtures.benign;
   console.log(`  false alarms on benign/hard-negative: ${b.falseAlarms}/${b.total} = ${b.false_alarm_rate.toFixed(3)} (model ${b.byModel}, patterns ${b.byPatterns}; labels ${JSON.stringify(b.labels)})`);
+  for (const [file, f] of Object.entries(b.byFile)) console.log(`    ${file.padEnd(32)} ${f.falseAlarms}/${f.total}`);
   console.log(`\nwrote ${resolve(args.out, 'text-eval.json')} and SVG charts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await model.dispose();
 }

@@ -4,6 +4,8 @@ import { defaultDetectors } from '../../src/default-detectors.js';
 
 describe('the default detectors', () => {
   it('all declare their reason codes, so reports use an exact allow-list', () => {
-    expect(declaredReasonCodes(defaultDetectors())).toEqual(expect.arrayContaining(['spam.model', 'scam.otp_request', 'link.blocklist', 'nudity.porn']));
+    expect(declaredReasonCodes(defaultDetectors())).toEqual(
+      expect.arrayContaining(['spam.model', 'scam.otp_request', 'threat.violence', 'threat.stalking', 'threat.mass_violence', 'link.blocklist', 'nudity.porn']),
+    );
   });
 });
