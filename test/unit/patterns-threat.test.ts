@@ -106,6 +106,12 @@ describe('patterns-threat', () => {
     expect(score('see you at your house tomorrow after school')).toBe(0);
   });
 
+  it('lowers sport talk, but not a knife after practice', () => {
+    expect(score("we're gonna kill them in the final")).toBeLessThan(0.3);
+    expect(score("I'll stab you after practice")).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(score("I'm going to kill him")).toBeLessThan(score('gonna stab him'));
+  });
+
   it('adds families up: an address with menace scores above either alone', () => {
     const stalking = score('I know where you live');
     const menace = score('watch your back');

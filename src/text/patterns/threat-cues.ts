@@ -40,10 +40,18 @@ export const ATTACK_YOU = cue(
   'kill murder hurt stab shank shoot strangle choke merk murk stomp jump knif batter bash punch slap smack kick rape drown bury end cut slit gut rush beat',
   rx(String.raw`\b(?:${VERBS}(?<=${WILL} ${BRIDGE}${VERBS})|${VERBING}(?<=${DOING}${VERBING})) ?${YOU}\b${NOT_HARM}`),
 );
-/** "I'm gonna kill him", "gonna stab that kid at lunch". */
+/**
+ * "I'm gonna kill him": about someone else and, with kill, murder or hurt, often hyperbole ("my
+ * brothers ate my cake, I'm going to kill them"), so it counts for less than a threat to the reader.
+ */
 export const ATTACK_OTHER = cue(
   'kill murder hurt stab shank shoot strangle choke merk murk stomp jump knif batter bash punch slap smack kick rape drown bury end cut slit gut rush beat',
   rx(String.raw`\b(?:${VERBS}(?<=${WILL} ${BRIDGE}${VERBS})|${VERBING}(?<=${DOING}${VERBING})) ${OTHER}${NOT_HARM}`),
+);
+/** Acts that are violent in any context, sport included: "gonna stab that kid at lunch". */
+export const ARMED_ACT = cue(
+  'stab shank knif slit strangl bulet gun blade',
+  /\b(?:stab(?:bing|bed)?|shank(?:ing|ed)?|knif(?:e|ing|ed)|slit|strangl(?:e|ing)|bullets?|guns?|blade)\b/u,
 );
 /** "beat you up", "smash ur face in", "slap the shit out of you", "put a bullet in ur head". */
 export const BEATING = cue(
@@ -170,10 +178,15 @@ export const TRIVIAL_IF = cue(
   '',
   /\bif (?:you|u|ya|anyone|someone|he|she|they)\b[^.!?\n]{0,30}\b(?:spoil|eat|drink|touch|take|steal|finish|forget|wear|borrow|skip|cancel|bail|leave me on read|late|don'?t (?:reply|text|answer|come|call|show)|hurts?|mess(?:es)? with|upsets?|breaks? (?:her|his|your) heart)/u,
 );
-/** Games and sport: "I'll kill you in fortnite", "we'll destroy them on saturday". */
+/** Games: "I'll kill you in fortnite", "I'm coming for you next round". */
 export const GAME = cue(
   '',
-  /\b(?:fortnite|fifa|minecraft|roblox|cod|call of duty|warzone|valorant|apex|overwatch|among us|mario ?kart|smash bros|gta|pubg|rocket league|the game|this game|in game|ingame|round|respawn|lobby|server|level|boss|1v1|gg|noob|squad|spawn|loot|tower|ps5|ps4|xbox|controller|chess|monopoly|uno|paintball|laser ?tag|dodgeball|airsoft|nerf|match|final|tournament|league|cup|derby|pitch|team|season|score|goals?|training|practice|coach)\b/u,
+  /\b(?:fortnite|fifa|minecraft|roblox|cod|call of duty|warzone|valorant|apex|overwatch|among us|mario ?kart|smash bros|gta|pubg|rocket league|the game|this game|in game|ingame|round|respawn|lobby|server|level|boss|1v1|gg|noob|squad|spawn|loot|tower|ps5|ps4|xbox|controller|chess|monopoly|uno|paintball|laser ?tag|dodgeball|airsoft|nerf)\b/u,
+);
+/** Sport: "we're gonna kill them in the final". Weaker than a game, and no excuse for a knife. */
+export const SPORT = cue(
+  '',
+  /\b(?:match|final|semi|tournament|league|cup|derby|pitch|team|season|score|goals?|training|kick ?off|coach)\b/u,
 );
 /** News, stories and lyrics about a threat, not one. */
 export const REPORTED = cue(

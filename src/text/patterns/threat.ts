@@ -51,7 +51,7 @@ const VIOLENCE: readonly Weighted[] = [
   [C.BEATING, 0.7],
   [C.KYS_OR, 0.7],
   [C.AND_YOURE_DEAD, 0.7],
-  [C.ATTACK_OTHER, 0.6],
+  [C.ATTACK_OTHER, 0.45],
   [C.STOCK_MENACE, 0.6],
   [C.PASSIVE, 0.6],
   [C.YOURE_DEAD, 0.55],
@@ -89,6 +89,8 @@ const WAITING_WEIGHT = 0.25;
 const ADDRESS_WEIGHT = 0.2;
 /** A weapon in the writer's hands, aimed at the reader, is a threat by itself. */
 const WEAPON_AT_YOU = 0.3;
+/** "gonna stab that kid": a weapon act against someone else. */
+const ARMED_OTHER = 0.6;
 /** A weapon with a school or a year group named. */
 const WEAPON_AT_SCHOOL = 0.75;
 /** A school or group attack announced by the writer, not reported. */
@@ -110,6 +112,8 @@ function scoreParts(read: CueReader): Record<Part, number> {
   let stalking = sum(read, STALKING);
   let mass = sum(read, MASS);
   const weaponHeld = read(C.WEAPON_HELD);
+  // Stabbing or shooting someone else is no hyperbole: it counts as much as a threat to the reader.
+  if (read(C.ATTACK_OTHER) && read(C.ARMED_ACT)) violence = noisyOr(violence, ARMED_OTHER);
   if (weaponHeld && read(C.ADDRESSED)) violence = noisyOr(violence, WEAPON_AT_YOU);
   if (weaponHeld && read(C.SCHOOL_GROUP)) mass = noisyOr(mass, WEAPON_AT_SCHOOL);
   if (violence + stalking + mass === 0) return { violence, stalking, massViolence: mass };
@@ -137,6 +141,7 @@ function scoreParts(read: CueReader): Record<Part, number> {
     if (read(C.LAUGHTER)) damp *= 0.45;
     if (read(C.TRIVIAL_IF)) damp *= 0.5;
     if (read(C.GAME)) damp *= 0.35;
+    else if (read(C.SPORT) && !read(C.ARMED_ACT)) damp *= 0.5;
   }
   violence *= damp;
   stalking *= damp;
