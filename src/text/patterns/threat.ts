@@ -112,7 +112,7 @@ function scoreParts(read: CueReader): Record<Part, number> {
   let stalking = sum(read, STALKING);
   let mass = sum(read, MASS);
   const weaponHeld = read(C.WEAPON_HELD);
-  // Stabbing or shooting someone else is no hyperbole: it counts as much as a threat to the reader.
+  // Stabbing or shooting someone else is no hyperbole: it counts nearly as much as a threat to the reader.
   if (read(C.ATTACK_OTHER) && read(C.ARMED_ACT)) violence = noisyOr(violence, ARMED_OTHER);
   if (weaponHeld && read(C.ADDRESSED)) violence = noisyOr(violence, WEAPON_AT_YOU);
   if (weaponHeld && read(C.SCHOOL_GROUP)) mass = noisyOr(mass, WEAPON_AT_SCHOOL);
