@@ -93,6 +93,8 @@ export const ALL_FIXTURE_FILES = [
   'self_harm-negative.jsonl',
   'sextortion.jsonl',
   'sextortion-negative.jsonl',
+  'threat.jsonl',
+  'threat-negative.jsonl',
   'benign-chat.jsonl',
 ] as const;
 

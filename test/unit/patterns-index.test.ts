@@ -9,12 +9,13 @@ import { SCAM_FAMILIES } from '../../src/text/patterns/scam-rules.js';
 import { reasonMessage, type Family } from '../../src/text/patterns/scoring.js';
 import { SELF_HARM_FAMILIES } from '../../src/text/patterns/self-harm.js';
 import { SEXTORTION_FAMILIES } from '../../src/text/patterns/sextortion.js';
+import { THREAT_FAMILIES } from '../../src/text/patterns/threat.js';
 import { ALL_FIXTURE_FILES, readFixtures, run } from './patterns-fixtures.js';
 
 const detectors = createPatternDetectors();
 const DIRECTIONS: readonly Direction[] = ['incoming', 'outgoing'];
 const CATALOGUE = new Map<string, Family>(
-  [SCAM_FAMILIES, PII_FAMILIES, SELF_HARM_FAMILIES, SEXTORTION_FAMILIES].flatMap((families) =>
+  [SCAM_FAMILIES, PII_FAMILIES, SELF_HARM_FAMILIES, SEXTORTION_FAMILIES, THREAT_FAMILIES].flatMap((families) =>
     Object.values(families).map((family): [string, Family] => [family.code, family]),
   ),
 );
@@ -37,19 +38,20 @@ function distinctiveWindows(text: string): string[] {
 }
 
 describe('createPatternDetectors', () => {
-  it('returns the four pattern detectors, each with its own label', () => {
+  it('returns the five pattern detectors, each with its own label', () => {
     expect(detectors.map((d) => [d.id, d.labels])).toEqual([
       ['patterns-scam', ['scam']],
       ['patterns-pii', ['pii']],
       ['patterns-self-harm', ['self_harm']],
       ['patterns-sextortion', ['sextortion']],
+      ['patterns-threat', ['threat']],
     ]);
     expect(detectors.every((d) => typeof d.version === 'string' && d.version.length > 0)).toBe(true);
   });
 
   it('lists every reason code, each matching the report format', () => {
     expect([...CATALOGUE.keys()].sort()).toEqual([...PATTERN_REASON_CODES].sort());
-    for (const code of PATTERN_REASON_CODES) expect(code).toMatch(/^(?:scam|pii|self_harm|sextortion)\.[a-z][a-z0-9_]{0,47}$/u);
+    for (const code of PATTERN_REASON_CODES) expect(code).toMatch(/^(?:scam|pii|self_harm|sextortion|threat)\.[a-z][a-z0-9_]{0,47}$/u);
   });
 
   it('returns fresh detectors on every call', () => {
@@ -103,7 +105,7 @@ describe('reasons never quote the message', () => {
 
   it('no reason contains a made-up word planted in a flagged message', () => {
     const canary = 'Zorbaxquil';
-    for (const name of ['scam.jsonl', 'pii.jsonl', 'self_harm.jsonl', 'sextortion.jsonl']) {
+    for (const name of ['scam.jsonl', 'pii.jsonl', 'self_harm.jsonl', 'sextortion.jsonl', 'threat.jsonl']) {
       for (const fixture of readFixtures(name)) {
         const text = `${canary}: ${fixture.text} ${canary}`;
         for (const { reasons } of runAll(text, fixture.direction ?? 'incoming')) {
@@ -164,7 +166,7 @@ describe('odd input', () => {
 });
 
 describe('speed', () => {
-  it('runs all four detectors on a 280-character message in well under a millisecond on average', () => {
+  it('runs all five detectors on a 280-character message in well under a millisecond on average', () => {
     const texts = readFixtures('benign-chat.jsonl')
       .concat(readFixtures('scam.jsonl'))
       .map((fixture) => `${fixture.text} `.repeat(Math.ceil(280 / (fixture.text.length + 1))).slice(0, 280));
@@ -173,7 +175,7 @@ describe('speed', () => {
     const start = performance.now();
     for (let round = 0; round < rounds; round += 1) for (const text of texts) runAll(`${text}${round}`, 'incoming');
     const perMessageUs = ((performance.now() - start) * 1000) / (rounds * texts.length);
-    console.info(`[patterns] ${perMessageUs.toFixed(1)} µs per 280-char message, all four detectors, normalisation included`);
+    console.info(`[patterns] ${perMessageUs.toFixed(1)} µs per 280-char message, all five detectors, normalisation included`);
     // A loose bound keeps CI stable; the measured figure is printed above and reported in the README.
     expect(perMessageUs).toBeLessThan(1000);
   });
