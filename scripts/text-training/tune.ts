@@ -80,6 +80,13 @@ export const LADDER: readonly Candidate[] = [
   { name: 'alternative: Toxic Spans weight 0.3 for harassment', settings: { sourceWeight: { 'spam-assassin': 0.3, 'toxic-spans': [1, 1, 0.3, 1, 1, 1] } } },
   { name: 'alternative: Surge lexicon tokens at weight 1', features: { lexiconWeight: 1 } },
   { name: 'alternative: leetspeak readings in context', features: { leetContext: true } },
+  { name: 'alternative: leetspeak readings in context, sharing one word’s weight', features: { leetContext: true, leetShare: true } },
+  {
+    name: 'alternative: leetspeak readings in context, shared weight, Davidson neither ×3 as harassment negatives',
+    features: { leetContext: true, leetShare: true },
+    settings: { davidsonNegativeWeight: { offensive: [1, 1, 1, 2, 1, 1], neither: [1, 1, 3, 1, 1, 1] } },
+  },
+  { name: 'alternative: leetspeak read on the surface text too (1 as i or l)', features: { leetSurface: true } },
   { name: 'alternative: light view, words and all character 3–5-grams', features: { lightWordWeight: 1, lightCharWeight: 0.5 } },
   { name: 'alternative: light view, character 3–5-grams with a symbol only', features: { lightCharWeight: 0.5, lightSymbolsOnly: true } },
   { name: 'alternative: character n-grams to 5 and word trigrams', features: { charMax: 5, wordTrigrams: true } },

@@ -50,6 +50,21 @@ export interface FeatureConfig {
    * of adding a junk word that dilutes the rest of the message.
    */
   readonly leetContext: boolean;
+  /**
+   * Also read leetspeak on the light view, before `normalizeText` decodes or keeps it: each word of
+   * three or more characters made of lower-case letters and leetspeak digits (with at least one
+   * letter) adds its readings as robust-view words, with their character n-grams and lexicon
+   * matches, unless the robust view already has that word. A `1` reads as i or l, a run of them as
+   * i, l, i then l, or l then i, since the evasion writes both letters as 1: "p30p13" reads
+   * "people" where `normalizeText` makes "peopie", "11k3" reads "like", "4nd" reads "and".
+   */
+  readonly leetSurface: boolean;
+  /**
+   * With {@link FeatureConfig.leetContext}: a word's readings share its weight (each of k readings
+   * counts 1/k; a bigram of readings 1/(k·m)), so a disguised word weighs what a plain one does
+   * instead of up to three times as much.
+   */
+  readonly leetShare: boolean;
   /** Per-occurrence weight of a robust-view word n-gram before damping. */
   readonly wordWeight: number;
   /** Per-occurrence weight of a robust-view character n-gram before damping. */
@@ -85,6 +100,8 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
   wordTrigrams: false,
   leetFallback: true,
   leetContext: false,
+  leetSurface: false,
+  leetShare: false,
   wordWeight: 1,
   charWeight: 0.5,
   lightWordWeight: 0,
@@ -262,6 +279,8 @@ const ADDED_LATER_OFF: Partial<FeatureConfig> = Object.freeze({
   wordTrigrams: false,
   leetFallback: false,
   leetContext: false,
+  leetSurface: false,
+  leetShare: false,
   lightWordWeight: 0,
   lightCharWeight: 0,
   lightSymbolsOnly: false,
@@ -297,6 +316,8 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
   const resolved = resolveFeatureConfig(config);
   const { bucketBits, seed, charMin, charMax, wordBigrams, wordTrigrams, leetFallback, wordWeight, charWeight, maxChars } = resolved;
   const leetContext = leetFallback && resolved.leetContext;
+  const leetSurface = resolved.leetSurface;
+  const leetShare = resolved.leetShare;
   const { lightWordWeight, lightCharWeight, lightCharMin, lightCharMax, lightSymbolsOnly, shapeWeight } = resolved;
   const mask = (1 << bucketBits) - 1;
   const seedHash = fmix32(seed >>> 0);
@@ -398,7 +419,8 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
     return h;
   }
 
-  function charGrams(from: number, to: number): void {
+  function charGrams(from: number, to: number, share = 1): void {
+    const weight = charWeight * share;
     // The word with boundary markers: '<' units[from..to) '>'.
     const length = to - from + 2;
     for (let s = 0; s < length; s++) {
@@ -407,7 +429,7 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       for (let e = s; e < limit; e++) {
         const code = e === 0 ? BOUNDARY_START : e === length - 1 ? BOUNDARY_END : (units[from + e - 1] as number);
         h = step(h, code);
-        if (e - s + 1 >= charMin) add(h, charWeight);
+        if (e - s + 1 >= charMin) add(h, weight);
       }
     }
   }
@@ -422,7 +444,7 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
     for (let w = 0; w < wordCount; w++) {
       const from = wordStarts[w] as number;
       const to = wordStarts[w + 1] as number;
-      add(wordHash(nsWord, from, to), wordWeight);
+      addWord(wordHash(nsWord, from, to));
       if (wordBigrams && w + 1 < wordCount) {
         const pair = wordHash(step(wordHash(nsBigram, from, to), BIGRAM_JOIN), to, wordStarts[w + 2] as number);
         add(pair, wordWeight);
@@ -469,26 +491,29 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
     }
     for (let w = 0; w < wordCount; w++) {
       const leet = formCounts[w] !== 1 || formStarts[3 * w] !== wordStarts[w];
+      const share = leetShare ? 1 / (formCounts[w] as number) : 1;
+      const shareNext = leetShare && w + 1 < wordCount ? share / (formCounts[w + 1] as number) : share;
       for (let a = 0; a < (formCounts[w] as number); a++) {
         const from = formStarts[3 * w + a] as number;
         const to = formEnds[3 * w + a] as number;
-        add(wordHash(nsWord, from, to), wordWeight);
+        addWord(wordHash(nsWord, from, to), wordWeight * share);
         if (wordBigrams && w + 1 < wordCount) {
           const left = step(wordHash(nsBigram, from, to), BIGRAM_JOIN);
           for (let b = 0; b < (formCounts[w + 1] as number); b++) {
-            add(wordHash(left, formStarts[3 * (w + 1) + b] as number, formEnds[3 * (w + 1) + b] as number), wordWeight);
+            add(wordHash(left, formStarts[3 * (w + 1) + b] as number, formEnds[3 * (w + 1) + b] as number), wordWeight * shareNext);
           }
         }
         if (wordTrigrams && w + 2 < wordCount) {
+          const shareThird = leetShare ? shareNext / (formCounts[w + 2] as number) : 1;
           const first = step(wordHash(nsTrigram, from, to), BIGRAM_JOIN);
           for (let b = 0; b < (formCounts[w + 1] as number); b++) {
             const second = step(wordHash(first, formStarts[3 * (w + 1) + b] as number, formEnds[3 * (w + 1) + b] as number), BIGRAM_JOIN);
             for (let c = 0; c < (formCounts[w + 2] as number); c++) {
-              add(wordHash(second, formStarts[3 * (w + 2) + c] as number, formEnds[3 * (w + 2) + c] as number), wordWeight);
+              add(wordHash(second, formStarts[3 * (w + 2) + c] as number, formEnds[3 * (w + 2) + c] as number), wordWeight * shareThird);
             }
           }
         }
-        charGrams(from, to);
+        charGrams(from, to, share);
         if (leet && lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, from, to));
       }
     }
@@ -576,9 +601,85 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       let repeated = false;
       for (let earlier = 0; earlier < reading && !repeated; earlier++) repeated = sameUnits(scratch + width * earlier, start, width);
       if (repeated) continue;
-      add(wordHash(nsWord, start, at), wordWeight);
+      addWord(wordHash(nsWord, start, at));
       charGrams(start, at);
       if (lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, start, at));
+    }
+  }
+
+  // Robust-view word hashes of the current message, for {@link FeatureConfig.leetSurface}.
+  let seenWords = new Int32Array(256);
+  let seenCount = 0;
+
+  /** Adds a robust-view unigram and, with leetSurface, remembers it. */
+  function addWord(hash: number, weight = wordWeight): void {
+    add(hash, weight);
+    if (!leetSurface) return;
+    if (seenCount === seenWords.length) {
+      const grown = new Int32Array(seenWords.length * 2);
+      grown.set(seenWords);
+      seenWords = grown;
+    }
+    seenWords[seenCount++] = hash | 0;
+  }
+
+  function seen(hash: number): boolean {
+    const h = hash | 0;
+    for (let k = 0; k < seenCount; k++) if (seenWords[k] === h) return true;
+    return false;
+  }
+
+  /** {@link FeatureConfig.leetSurface} over the current tokenisation (the light view's words). */
+  function surfaceReadings(): void {
+    const end = wordStarts[wordCount] as number;
+    for (let w = 0; w < wordCount; w++) {
+      const from = wordStarts[w] as number;
+      const to = wordStarts[w + 1] as number;
+      if (to - from < 3) continue;
+      let letters = 0;
+      let leet = 0;
+      let ones = false;
+      for (let j = from; j < to; j++) {
+        const code = units[j] as number;
+        if (code >= 0x61 && code <= 0x7a) letters += 1;
+        else if (code < 128 && LEET_LETTER[code] !== 0) {
+          leet += 1;
+          if (code === ONE) ones = true;
+        } else {
+          leet = -1;
+          break;
+        }
+      }
+      if (letters === 0 || leet <= 0) continue;
+      const width = to - from;
+      let count = 0;
+      for (let reading = 0; reading < (ones ? 4 : 1); reading++) {
+        // reading 0: 1 → i; 1: 1 → l; 2: the first 1 of a run → i, the rest → l; 3: the first → l, the rest → i.
+        const start = end + width * count;
+        let at = start;
+        let last = -1;
+        for (let j = from; j < to; j++) {
+          const code = units[j] as number;
+          let letter = code >= 0x61 && code <= 0x7a ? code : (LEET_LETTER[code] as number);
+          if (code === ONE) {
+            const first = j === from || units[j - 1] !== ONE;
+            letter = reading === 0 || (reading === 2 && first) || (reading === 3 && !first) ? LETTER_I : LETTER_L;
+          }
+          if (letter === last) continue;
+          pushUnit(letter, at++);
+          last = letter;
+        }
+        for (let j = at; j < start + width; j++) pushUnit(0, j);
+        let repeated = false;
+        for (let earlier = 0; earlier < count && !repeated; earlier++) repeated = sameUnits(end + width * earlier, start, width);
+        if (repeated) continue;
+        count += 1;
+        const hash = wordHash(nsWord, start, at);
+        if (seen(hash)) continue;
+        add(hash, wordWeight);
+        charGrams(start, at);
+        if (lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, start, at));
+      }
     }
   }
 
@@ -630,7 +731,7 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
     }
   }
 
-  const needsFolded = lightWordWeight !== 0 || lightCharWeight !== 0 || shapeWeight !== 0 || (lexicon !== undefined && resolved.lexiconWeight !== 0);
+  const needsFolded = leetSurface || lightWordWeight !== 0 || lightCharWeight !== 0 || shapeWeight !== 0 || (lexicon !== undefined && resolved.lexiconWeight !== 0);
 
   // Lexicon: term hash (words joined by one space, in nsLexiconTerm) → groups; tokens deduplicated per message.
   const termGroups = new Map<number, number[]>();
@@ -782,15 +883,17 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       generation = 1;
     }
     touchedCount = 0;
+    seenCount = 0;
     robustView(normalized);
     if (lexiconWeight !== 0) matchLexicon();
     if (needsFolded) {
       const clipped = clip(folded, maxChars);
       const light = clipped.toLowerCase();
       lightView(light);
-      if (lexiconWeight !== 0) {
+      if (lexiconWeight !== 0 || leetSurface) {
         if (lightWordWeight === 0) tokenize(light); // else lightView left the light words in place
-        matchLexicon();
+        if (lexiconWeight !== 0) matchLexicon();
+        if (leetSurface) surfaceReadings();
       }
       if (shapeWeight !== 0) shapeView(clipped);
     }

@@ -139,6 +139,41 @@ describe('createFeatureHasher', () => {
     for (const text of SAMPLES.filter((t) => !t.includes('f4990t'))) sameFeatures(inContext.hash(text), added.hash(text));
   });
 
+  it('with leetShare, a leetspeak word\'s readings share one word\'s weight', () => {
+    const base = { ...DEFAULT_FEATURE_CONFIG, leetFallback: true, leetContext: true, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 };
+    const full = createFeatureHasher({ ...base, leetShare: false });
+    const shared = createFeatureHasher({ ...base, leetShare: true });
+    // Same features, and text without leetspeak hashes exactly as before.
+    expect(Array.from(shared.hash('you k111 him').indices)).toEqual(Array.from(full.hash('you k111 him').indices));
+    for (const text of SAMPLES.filter((t) => !t.includes('f4990t'))) sameFeatures(shared.hash(text), full.hash(text));
+    // "k111" reads as "kil" and "kl": shared, each weighs less, so the plain words around it weigh more.
+    const you = new Set(createFeatureHasher({ ...base, leetContext: false }).hash('you').indices);
+    const weightOfYou = (h: ReturnType<typeof createFeatureHasher>) => {
+      const { indices, values } = h.hash('you k111 him');
+      return Math.max(...Array.from(indices, (i, k) => (you.has(i) ? Math.abs(values[k] as number) : 0)));
+    };
+    expect(weightOfYou(shared)).toBeGreaterThan(weightOfYou(full));
+  });
+
+  it('with leetSurface, reads leetspeak on the surface text, where 1 may stand for l', () => {
+    const base = { ...DEFAULT_FEATURE_CONFIG, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 };
+    const off = createFeatureHasher({ ...base, leetSurface: false });
+    const on = createFeatureHasher({ ...base, leetSurface: true });
+    for (const [disguised, clean] of [
+      ['p30p13', 'people'], // normalizeText reads "peopie"
+      ['11k3', 'like'], // normalizeText reads "lke"
+      ['4nd', 'and'], // normalizeText keeps a number then a word
+      ['wh173', 'white'], // also read by leetFallback: added once
+    ] as const) {
+      const target = new Set(off.hash(clean).indices);
+      const shared = (indices: Int32Array) => Array.from(indices).filter((i) => target.has(i)).length;
+      expect(shared(on.hash(disguised).indices)).toBe(target.size);
+    }
+    sameFeatures(on.hash('you wh173 f4990t'), off.hash('you wh173 f4990t')); // leetFallback's readings are not added twice
+    // Text without letters mixed with leetspeak digits hashes exactly as before, order included.
+    for (const text of ['call 09061701461 2day b8 gr8', 'see you at 10', 'people who like it']) sameFeatures(on.hash(text), off.hash(text));
+  });
+
   it('emits each lexicon token once per message, from either view', () => {
     const withLexicon = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lexiconWeight: 0.5 }, LEXICON);
     const without = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lexiconWeight: 0 });
