@@ -31,6 +31,10 @@ export interface TextExample {
   readonly soft?: Float32Array;
   /** Davidson's class, kept for the Davidson-specific metrics in the evaluation. */
   readonly davidsonClass?: 'hate' | 'offensive' | 'neither';
+  /** Loss weight of the example (default 1); set on augmented copies (`augment.ts`). */
+  readonly weight?: number;
+  /** A perturbed copy made by `augment.ts`: it does not count towards the class balance. */
+  readonly augmented?: boolean;
 }
 
 /** Percentage of each data set held out for threshold calibration and evaluation. */

@@ -84,6 +84,7 @@ export function train(
   const positive = new Float64Array(L);
   const negative = new Float64Array(L);
   for (const example of examples) {
+    if (example.augmented) continue; // copies keep the class balance of the real data
     for (let l = 0; l < L; l++) {
       if (example.targets[l] === 1) positive[l] = (positive[l] as number) + 1;
       else if (example.targets[l] === 0) negative[l] = (negative[l] as number) + 1;
@@ -113,8 +114,9 @@ export function train(
     negativeWeight: (example, l) =>
       (example.source === 'sms' && l >= TOXICITY_FROM ? (chatWeight[l] as number) : 1) *
       ((example.davidsonClass && davidsonWeights.get(example.davidsonClass)?.[l]) ?? 1) *
-      (sourceWeights.get(example.source)?.[l] ?? 1),
-    sourceWeight: (example, l) => sourceWeights.get(example.source)?.[l] ?? 1,
+      (sourceWeights.get(example.source)?.[l] ?? 1) *
+      (example.weight ?? 1),
+    sourceWeight: (example, l) => (sourceWeights.get(example.source)?.[l] ?? 1) * (example.weight ?? 1),
   };
   const optimizers = LABELS.map((_, l) => (typeof settings.optimizer === 'string' ? settings.optimizer : settings.optimizer[l]));
   const model = trainAdagrad(problem, settings, seed, optimizers.map((o) => o === 'adagrad'));

@@ -17,6 +17,7 @@ import { createFeatureHasher, type FeatureConfig, type FeatureLexicon, type Spar
 import { TEXT_MODEL_LABELS } from '../../src/text/text-model-detector.js';
 import { calibrateThresholds } from './calibration.js';
 import type { TextExample } from './data.js';
+import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from './augment.js';
 import { evasions, perturb } from './evasions.js';
 import { predict, prng, train, type Settings } from './linear.js';
 import { binaryMetrics, davidsonMetrics, labelColumn } from './metrics.js';
@@ -28,6 +29,11 @@ export interface Candidate {
   readonly name: string;
   readonly features?: Partial<FeatureConfig>;
   readonly settings?: Partial<Settings>;
+  /**
+   * Training-time evasion augmentation (`augment.ts`, overrides of {@link DEFAULT_AUGMENT}); copies
+   * train only in the folds where their original trains. Absent: the shipped choice (base).
+   */
+  readonly augment?: Partial<AugmentOptions> | false;
 }
 
 /** The settings of the model before this selection (Adagrad, hard labels, SMS ham ×3 everywhere). */
@@ -89,6 +95,14 @@ export const LADDER: readonly Candidate[] = [
     features: { leetContext: true, leetShare: true },
     settings: { davidsonNegativeWeight: { offensive: [1, 1, 1, 2, 1, 1], neither: [1, 1, 3, 1, 1, 1] } },
   },
+  // Training-time evasion augmentation (augment.ts, a generator independent of evasions.ts).
+  { name: 'alternative: augmented copies of spam/scam/harassment/hate/sexual positives, rate 1, weight 0.5', augment: {} },
+  { name: 'alternative: augmented copies of every spam/scam/harassment/hate/sexual example, rate 0.5, weight 0.5', augment: { scope: 'all', rate: 0.5 } },
+  {
+    name: 'alternative: augmented copies of every spam/scam/harassment/hate/sexual example, rate 0.5, weight 0.25, Davidson neither ×3 as harassment negatives',
+    augment: { scope: 'all', rate: 0.5, weight: 0.25 },
+    settings: { davidsonNegativeWeight: { offensive: [1, 1, 1, 2, 1, 1], neither: [1, 1, 3, 1, 1, 1] } },
+  },
   { name: 'alternative: leetspeak read on the surface text too (1 as i or l)', features: { leetSurface: true } },
   { name: 'alternative: light view, words and all character 3–5-grams', features: { lightWordWeight: 1, lightCharWeight: 0.5 } },
   { name: 'alternative: light view, character 3–5-grams with a symbol only', features: { lightCharWeight: 0.5, lightSymbolsOnly: true } },
@@ -139,15 +153,17 @@ function evaluate(
   fold: readonly number[],
   folds: number,
   seed: number,
+  augmented: { examples: TextExample[]; features: SparseFeatures[]; origin: number[] },
 ) {
   const started = performance.now();
   const oof: Float64Array[] = new Array<Float64Array>(trainSet.length);
   const probed = new Float64Array(probes.length);
   for (let f = 0; f < folds; f++) {
     const fitIndices = trainSet.map((_, i) => i).filter((i) => fold[i] !== f);
+    const copies = augmented.origin.map((_, k) => k).filter((k) => fold[augmented.origin[k] as number] !== f);
     const model = train(
-      fitIndices.map((i) => trainSet[i] as TextExample),
-      fitIndices.map((i) => features[i] as SparseFeatures),
+      [...fitIndices.map((i) => trainSet[i] as TextExample), ...copies.map((k) => augmented.examples[k] as TextExample)],
+      [...fitIndices.map((i) => features[i] as SparseFeatures), ...copies.map((k) => augmented.features[k] as SparseFeatures)],
       buckets,
       settings,
       seed,
@@ -187,6 +203,7 @@ function evaluate(
   const threat = perLabel[LABELS.indexOf('threat')];
   return {
     name: candidate.name,
+    augment: augmented.examples.length > 0 ? { ...candidate.augment, copies: augmented.examples.length } : false,
     features: candidate.features ?? {},
     settings: candidate.settings ?? {},
     sms_spam: { roc_auc: r4(smsSpam.rocAuc), f1: r4(smsSpam.f1) },
@@ -213,6 +230,7 @@ export function tune(
   seed: number,
   lexicon: FeatureLexicon | undefined,
   reportPath?: string,
+  baseAugment: Partial<AugmentOptions> | false = false,
 ): void {
   const folds = Number(process.env['TUNE_FOLDS'] ?? 3);
   const custom = process.env['TUNE_GRID'];
@@ -234,12 +252,32 @@ export function tune(
       cache.clear(); // candidates are ordered so that equal features are neighbours; keep memory flat
       cache.set(key, entry);
     }
-    const result = evaluate(candidate, trainSet, entry.features, entry.probes, entry.buckets, { ...base, ...candidate.settings }, fold, folds, seed);
+    const augment = candidate.augment === undefined ? baseAugment : candidate.augment;
+    const hasher = createFeatureHasher(config, lexicon);
+    const copies = augment ? augmentExamples(trainSet, dataDir, { ...DEFAULT_AUGMENT, ...augment }) : [];
+    const augmented = {
+      examples: copies.map((c) => c.example),
+      features: copies.map((c) => hasher.hash(c.example.text)),
+      origin: copies.map((c) => c.origin),
+    };
+    const result = evaluate(
+      candidate,
+      trainSet,
+      entry.features,
+      entry.probes,
+      entry.buckets,
+      { ...base, ...candidate.settings },
+      fold,
+      folds,
+      seed,
+      augmented,
+    );
     results.push(result);
     console.log(
-      `${result.name}  (${result.train_seconds} s)\n` +
+      `${result.name}  (${result.train_seconds} s${augmented.examples.length ? `, ${augmented.examples.length} augmented copies` : ''})\n` +
         `   SMS spam ROC ${f4(result.sms_spam.roc_auc)} F1 ${f4(result.sms_spam.f1)} | Davidson abusive ${f4(result.davidson_abusive_roc_auc)} hate ${f4(result.davidson_hate_roc_auc)} | evasion ${f4(result.evasion_perturbed_over_clean['all'] ?? 0)}\n` +
         `   ROC ${Object.entries(result.roc_auc).map(([label, v]) => `${label} ${f4(v)}`).join(' ')} | threat P ${f4(result.threat_at_threshold.precision)} R ${f4(result.threat_at_threshold.recall)}\n` +
+        `   evasion ${Object.entries(result.evasion_perturbed_over_clean).map(([k, v]) => `${k} ${f4(v)}`).join(' ')}\n` +
         `   F1 ${Object.entries(result.f1_at_threshold).map(([label, v]) => `${label} ${f4(v)}`).join(' ')}`,
     );
     const log = process.env['TUNE_LOG'];
