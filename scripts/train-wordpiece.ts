@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { TEXT_MODEL_LABELS } from '../src/text/text-model-detector.js';
 import { loadTextExamples, type TextExample } from './text-training/data.js';
 import { calibrateThresholds, metricsAt } from './text-training/calibration.js';
-import { binaryMetrics, type BinaryMetrics } from './text-training/metrics.js';
+import { binaryMetrics, labelColumn, type BinaryMetrics } from './text-training/metrics.js';
 import { CHAT_NEGATIVE_WEIGHT, isEarlyStoppingExample, SOURCE_WEIGHT, SPAM_AS_TOXICITY_NEGATIVE, toBagExamples } from './wordpiece-training/data.js';
 import {
   cloneBag,
@@ -79,17 +79,7 @@ type Metrics = Record<string, BinaryMetrics & { by_source: Record<string, Binary
 function evaluate(examples: readonly TextExample[], probabilities: readonly Float64Array[]): Metrics {
   const out: Metrics = {};
   for (const [l, label] of LABELS.entries()) {
-    const column = (filter: (e: TextExample) => boolean) => {
-      const scores: number[] = [];
-      const targets: number[] = [];
-      examples.forEach((example, i) => {
-        const target = example.targets[l] as number;
-        if (target < 0 || !filter(example)) return;
-        scores.push((probabilities[i] as Float64Array)[l] as number);
-        targets.push(target);
-      });
-      return { scores, targets };
-    };
+    const column = (filter: (e: TextExample) => boolean) => labelColumn(examples, probabilities, l, filter);
     const all = column(() => true);
     const bySource: Record<string, BinaryMetrics> = {};
     for (const source of new Set(examples.map((e) => e.source))) {
