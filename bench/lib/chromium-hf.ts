@@ -4,12 +4,8 @@
  * latency on whole `checkIncoming` round trips at 0%, 10%, 50% and 100% of messages in the uncertainty band.
  * Runs after bench/lib/chromium.ts, on the page it built.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { BenchPage } from '../browser/main.js';
-import { CHROMIUM_PATH } from './chromium.js';
+import { launchChromium } from '../../test/browser/launch.js';
 import { CASCADE_RATES } from './hf-bench.js';
 import type { Plan } from './plan.js';
 import { BACKENDS, compare, resultFrom, type Comparison, type Result } from './results.js';
@@ -25,12 +21,8 @@ export async function runChromiumHf(plan: Plan, version: string, log: (line: str
   const comparisons: Comparison[] = [];
   const details: Record<string, unknown> = {};
   const server = await startBenchServer({ isolated: false });
-  const profile = await mkdtemp(join(tmpdir(), 'chatguard-bench-hf-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium(undefined, 'chatguard-bench-hf-');
+  const { context } = browser;
   const foreign: string[] = [];
   context.on('request', (request) => {
     if (new URL(request.url()).origin !== new URL(server.url).origin) foreign.push(request.url());
@@ -73,8 +65,7 @@ export async function runChromiumHf(plan: Plan, version: string, log: (line: str
     details['requests_outside_the_page_origin'] = foreign;
     await page.evaluate(() => (globalThis as unknown as Bench).bench.dispose());
   } finally {
-    await context.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
+    await browser.close();
     await server.close();
   }
   return { results, comparisons, details };

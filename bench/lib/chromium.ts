@@ -8,11 +8,13 @@
  * - Warm: one browser with both pages open; each measurement alternates between the 1-thread and
  *   the 2-thread page block by block, so load on the shared machine hits both alike.
  */
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium, type LaunchedBrowser } from '../../test/browser/launch.js';
+
+export { CHROMIUM_PATH };
 import type { BenchPage, ImageKind } from '../browser/main.js';
 import type { ImageSize, ModelId } from '../browser/model-worker.js';
 import { BUCKET_LABELS, BUCKETS } from './inputs.js';
@@ -21,41 +23,10 @@ import { BACKENDS, coldResult, compare, resultFrom, type Comparison, type Result
 import { PAGE_DIR, startBenchServer, type BenchServer } from './server.js';
 import { sig } from './stats.js';
 
-/** Debian's Chromium; `CHROMIUM_PATH` overrides. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
-interface Launched {
-  readonly context: BrowserContext;
-  readonly profile: string;
-  close(): Promise<void>;
-}
-
-/** Launches Chromium with a fresh temporary `--user-data-dir` (Playwright's persistent-context directory). */
-async function launch(): Promise<Launched> {
-  const profile = await mkdtemp(join(tmpdir(), 'chatguard-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-  return {
-    context,
-    profile,
-    async close() {
-      await context.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
-}
+/** A fresh browser and temporary profile, from the launcher the browser tests use. */
+const launch = (): Promise<LaunchedBrowser> => launchChromium(undefined, 'chatguard-bench-');
 
 /** Newest modification time under `dir`, recursively (0 when missing). */
 async function newest(dir: string): Promise<number> {

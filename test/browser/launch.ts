@@ -1,4 +1,7 @@
-/** Starts Debian's Chromium through playwright-core: headless, offline-friendly, a fresh profile each time. */
+/**
+ * Starts Debian's Chromium through playwright-core: headless, offline-friendly, a fresh profile each time.
+ * The one launcher for the browser tests and the Chromium benchmarks (bench/lib/chromium.ts).
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +14,8 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 export interface LaunchedBrowser {
   /** The one context of the persistent profile; pages, requests and workers all go through it. */
   readonly context: BrowserContext;
+  /** The temporary profile directory (the benchmarks find the renderer's process by it). */
+  readonly profile: string;
   close(): Promise<void>;
 }
 
@@ -18,8 +23,8 @@ export interface LaunchedBrowser {
  * Launches Chromium with a fresh temporary user-data dir (Playwright takes it as the persistent
  * context's directory, its way of passing `--user-data-dir`) and no background networking.
  */
-export async function launchChromium(viewport = { width: 1280, height: 800 }): Promise<LaunchedBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'chatguard-chromium-'));
+export async function launchChromium(viewport = { width: 1280, height: 800 }, profilePrefix = 'chatguard-chromium-'): Promise<LaunchedBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), profilePrefix));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -37,6 +42,7 @@ export async function launchChromium(viewport = { width: 1280, height: 800 }): P
   });
   return {
     context,
+    profile,
     async close() {
       await context.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true });
