@@ -20,7 +20,7 @@
  * exact links (`sites.google.com/view/phish`) stay. Deterministic: same data, same bytes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,7 @@ import { exactExpression } from '../src/links/expressions.js';
 import { parseIpv4 } from '../src/links/ip.js';
 import { DEFAULT_INDEX_INTERVAL, encodePrefixSet } from '../src/links/prefix-set.js';
 import { HASH_FILE_MAGIC } from '../src/links/blocklist.js';
+import { appendNotice, writeManifestEntry } from './lib/model-records.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '../shared/datasets/urls');
@@ -284,35 +285,8 @@ export function blocklistEntries(dataDir: string, sites: readonly TopSite[]): So
 
 // ─── Manifest and NOTICE ───────────────────────────────────────────────────────────────────────
 
-/** A manifest entry: `id` plus whatever the model records. */
-export interface ManifestRecord {
-  readonly id: string;
-  readonly [key: string]: unknown;
-}
-
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/**
- * Replaces this entry (by `id`) in `manifest.json`, keeping everything else: other engineers'
- * scripts write the same file, so it is read just before writing and written in one call.
- */
-export function writeManifestEntry(dir: string, entry: ManifestRecord): void {
-  const path = resolve(dir, 'manifest.json');
-  const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { models?: ManifestRecord[] }) : {};
-  const models = (manifest.models ?? []).filter((model) => model.id !== entry.id);
-  models.push(entry);
-  models.sort((a, b) => a.id.localeCompare(b.id));
-  writeFileSync(path, `${JSON.stringify({ ...manifest, models }, null, 2)}\n`);
-}
-
-/** Appends `lines` under `header` to `NOTICE` unless that header is there already. */
-export function appendNotice(dir: string, header: string, lines: readonly string[]): void {
-  const path = resolve(dir, 'NOTICE');
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : 'ChatGuard models: third-party data notices\n';
-  if (existing.includes(header)) return;
-  writeFileSync(path, `${existing.replace(/\n*$/, '\n')}\n${[header, ...lines].join('\n')}\n`);
 }
 
 function noticeLine(source: { name: string; licence: string; attribution: string }): string {

@@ -22,7 +22,7 @@
  * Deterministic: the same nsfwjs version gives byte-identical ONNX files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import onnxProto from 'onnx-proto';
 import { NSFW_CLASSES, NSFW_INPUT_SIZE } from '../src/image/nsfw-classes.js';
+import { appendNotice, writeManifestEntry, type ManifestRecord } from './lib/model-records.js';
 
 const require = createRequire(import.meta.url);
 const { onnx } = onnxProto;
@@ -469,42 +470,22 @@ export async function loadTfjsModel(source: NsfwjsArtifacts): Promise<tf.LayersM
 
 // ─── Manifest, NOTICE, golden outputs ──────────────────────────────────────────────────────────
 
-interface ManifestEntry {
-  readonly id: string;
-  readonly [key: string]: unknown;
-}
-
-/** Replaces this model's entry in `manifest.json` by id, keeping everyone else's (read-modify-write). */
-function writeManifestEntry(dir: string, entry: ManifestEntry): void {
-  const path = resolve(dir, 'manifest.json');
-  const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { models?: ManifestEntry[] }) : { models: [] };
-  const models = (manifest.models ?? []).filter((model) => model.id !== entry.id);
-  models.push(entry);
-  models.sort((a, b) => a.id.localeCompare(b.id));
-  writeFileSync(path, `${JSON.stringify({ ...manifest, models }, null, 2)}\n`);
-}
-
 const NOTICE_HEADER = '## nsfw-mobilenet-v2 (models/nsfw-mobilenet-v2.onnx, models/nsfw-mobilenet-v2-int8.onnx)';
 
-function appendNotice(dir: string, version: string): void {
-  const path = resolve(dir, 'NOTICE');
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : 'ChatGuard models: third-party data notices\n';
-  if (existing.includes(NOTICE_HEADER)) return;
-  const block = [
-    `\n${NOTICE_HEADER}`,
+/** The attribution block of `NOTICE` for the converted model. */
+function noticeLines(version: string): string[] {
+  return [
     `Converted by scripts/convert-nsfw.ts from the MobileNetV2 model bundled in nsfwjs ${version}:`,
     '- NSFWJS: Copyright (c) 2019 Infinite Red, Inc., https://github.com/infinitered/nsfwjs. Licence: MIT.',
     '- NSFW Detection Machine Learning Model: Gant Laborde and contributors, https://github.com/GantMan/nsfw_model. Licence: MIT.',
     '  Per the nsfwjs README, the model was trained on images gathered with https://github.com/alexkimxyz/nsfw_data_scraper;',
     '  no training images are distributed with ChatGuard.',
-    '',
-  ].join('\n');
-  writeFileSync(path, `${existing.replace(/\n*$/, '\n')}${block}`);
+  ];
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function manifestEntry(id: string, path: string, bytes: Uint8Array, version: string, int8: boolean): ManifestEntry {
+function manifestEntry(id: string, path: string, bytes: Uint8Array, version: string, int8: boolean): ManifestRecord {
   return {
     id,
     path,
@@ -590,7 +571,7 @@ async function main(): Promise<void> {
   writeFileSync(resolve(args.out, INT8_FILE), int8);
   writeManifestEntry(args.out, manifestEntry(MODEL_ID, FP32_FILE, fp32, source.version, false));
   writeManifestEntry(args.out, manifestEntry(INT8_MODEL_ID, INT8_FILE, int8, source.version, true));
-  appendNotice(args.out, source.version);
+  appendNotice(args.out, NOTICE_HEADER, noticeLines(source.version));
   console.log(`${FP32_FILE}: ${fp32.length} bytes sha256 ${sha256(fp32)}`);
   console.log(`${INT8_FILE}: ${int8.length} bytes sha256 ${sha256(int8)}`);
   model.dispose();

@@ -17,7 +17,7 @@
  * (`linear.ts`), metrics, calibration, the ONNX writer, evasions and the tuner.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,7 @@ import { predict, quantize, train, type Settings } from './text-training/linear.
 import { davidsonMetrics, type BinaryMetrics } from './text-training/metrics.js';
 import { buildLinearModel } from './text-training/onnx-export.js';
 import { tune } from './text-training/tune.js';
+import { replaceNoticeBlock, writeManifestEntry } from './lib/model-records.js';
 
 export { loadTextExamples, splitOf, isScamSms, sexualLexicon, TRAINING_DATA, VALIDATION_PERCENT } from './text-training/data.js';
 export type { TextExample, TextSource } from './text-training/data.js';
@@ -113,29 +114,12 @@ function round<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(5)) : v))) as T;
 }
 
-interface ManifestEntry {
-  readonly id: string;
-  readonly [key: string]: unknown;
-}
-
-/** Writes or replaces this model's entry in `manifest.json`, keeping other models' entries. */
-function writeManifestEntry(dir: string, entry: ManifestEntry): void {
-  const path = resolve(dir, 'manifest.json');
-  const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { models?: ManifestEntry[] }) : { models: [] };
-  const models = (manifest.models ?? []).filter((model) => model.id !== entry.id);
-  models.push(entry);
-  models.sort((a, b) => a.id.localeCompare(b.id));
-  writeFileSync(path, `${JSON.stringify({ ...manifest, models }, null, 2)}\n`);
-}
-
 const NOTICE_HEADER = '## text-linear (models/text-linear.onnx)';
 
-/** Writes (or rewrites) the training-data attributions block in `NOTICE`, keeping other blocks. */
-function writeNotice(dir: string): void {
-  const path = resolve(dir, 'NOTICE');
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : 'ChatGuard models: third-party data notices\n';
+/** The training-data attributions block of `NOTICE`. */
+function noticeBlock(): string {
   const lines = TRAINING_DATA.map(({ name, licence, attribution }) => `- ${name}: ${attribution}. Licence: ${licence}.`);
-  const block = [
+  return [
     NOTICE_HEADER,
     'Trained by scripts/train-text.ts on:',
     ...lines,
@@ -143,14 +127,6 @@ function writeNotice(dir: string): void {
     'severity): MIT License, Copyright (c) 2021 Surge AI, https://github.com/surge-ai/profanity.',
     '',
   ].join('\n');
-  const start = existing.indexOf(NOTICE_HEADER);
-  if (start < 0) {
-    writeFileSync(path, `${existing.replace(/\n*$/, '\n')}\n${block}`);
-    return;
-  }
-  const next = existing.indexOf('\n## ', start + NOTICE_HEADER.length);
-  const end = next < 0 ? existing.length : next + 1;
-  writeFileSync(path, `${existing.slice(0, start)}${block}${next < 0 ? '' : '\n'}${existing.slice(end)}`);
 }
 
 async function main(): Promise<void> {
@@ -255,7 +231,7 @@ async function main(): Promise<void> {
     rebuild: 'npm run train:text',
     seed,
   });
-  writeNotice(args.out);
+  replaceNoticeBlock(args.out, noticeBlock());
 
   console.log(`model: ${onnxBytes.length} bytes sha256 ${modelSha}`);
   console.log('label       thr     P      R      F1     ROC    PR     (float ROC)');

@@ -31,16 +31,15 @@ import {
 } from '../src/links/url-features.js';
 import { URL_MODEL_ID, type UrlModelSidecar } from '../src/links/url-model.js';
 import {
-  appendNotice,
   DEFAULT_DATA_DIR,
   DEFAULT_MODELS_DIR,
   readLabeled,
   sha256Hex,
   SOURCES,
   urlSplit,
-  writeManifestEntry,
   type LabeledUrl,
 } from './build-blocklist.js';
+import { appendNotice, writeManifestEntry } from './lib/model-records.js';
 import { binaryMetrics, buildLinearModel, curves } from './train-text.js';
 
 export const DEFAULT_SEED = 20240917;

@@ -4,9 +4,10 @@
  * `models/NOTICE`, keeping every other entry and block as they are.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
+import { replaceNoticeBlock, writeManifestEntry } from '../lib/model-records.js';
 import { TRAINING_DATA } from '../text-training/data.js';
 import { TOKENIZER_FILES } from './tokenize.js';
 
@@ -84,7 +85,7 @@ export function writePackage(spec: PackageSpec): { path: string; sha256: string;
     training_data: [...TRAINING_DATA.map(({ name, licence, attribution }) => ({ name, licence, attribution })), TOKENIZER_SOURCE],
     ...spec.manifest,
   });
-  writeNotice(spec.modelsDir);
+  replaceNoticeBlock(spec.modelsDir, noticeBlock().join('\n'));
   return written;
 }
 
@@ -100,33 +101,3 @@ function noticeBlock(): string[] {
   ];
 }
 
-interface ManifestEntry {
-  readonly id: string;
-  readonly [key: string]: unknown;
-}
-
-/** Read-modify-write of `manifest.json`: replaces only this model's entry. */
-function writeManifestEntry(dir: string, entry: ManifestEntry): void {
-  const path = resolve(dir, 'manifest.json');
-  const manifest = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { models?: ManifestEntry[] }) : { models: [] };
-  const models = (manifest.models ?? []).filter((model) => model.id !== entry.id);
-  models.push(entry);
-  models.sort((a, b) => a.id.localeCompare(b.id));
-  writeFileSync(path, `${JSON.stringify({ ...manifest, models }, null, 2)}\n`);
-}
-
-/** Read-modify-write of `NOTICE`: replaces only this model's block. */
-function writeNotice(dir: string): void {
-  const path = resolve(dir, 'NOTICE');
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : 'ChatGuard models: third-party data notices\n';
-  const block = noticeBlock().join('\n');
-  const header = block.split('\n')[0] as string;
-  const start = existing.indexOf(header);
-  if (start < 0) {
-    writeFileSync(path, `${existing.replace(/\n*$/, '\n')}\n${block}`);
-    return;
-  }
-  const next = existing.indexOf('\n## ', start + header.length);
-  const end = next < 0 ? existing.length : next + 1;
-  writeFileSync(path, `${existing.slice(0, start)}${block}${next < 0 ? '' : '\n'}${existing.slice(end)}`);
-}
