@@ -62,7 +62,13 @@ interface LabelMetrics {
 }
 interface TextEvalReport {
   readonly model: { readonly sha256: string };
-  readonly targets: readonly { readonly name: string; readonly min: number; readonly measured: number; readonly met: boolean }[];
+  readonly targets: readonly {
+    readonly name: string;
+    readonly min: number;
+    readonly measured: number;
+    readonly met: boolean;
+    readonly interval95?: { readonly low: number; readonly high: number; readonly resamples: number };
+  }[];
   readonly labels: Readonly<Record<string, LabelMetrics>>;
   readonly fixtures: { readonly benign: { readonly total: number; readonly falseAlarms: number } };
 }
@@ -71,7 +77,9 @@ interface TextEvalReport {
 function textEvalTables(): string {
   const report = JSON.parse(readFileSync(new URL('../models/reports/text-eval.json', import.meta.url), 'utf8')) as TextEvalReport;
   const f = (value: number) => value.toFixed(4);
-  const targets = report.targets.map((t) => `| ${t.name} | ≥ ${t.min} | ${f(t.measured)} | ${t.met ? 'met' : '**not met**'} |`);
+  const targets = report.targets.map(
+    (t) => `| ${t.name} | ≥ ${t.min} | ${f(t.measured)} | ${t.interval95 ? `${f(t.interval95.low)}–${f(t.interval95.high)}` : '—'} | ${t.met ? 'met' : '**not met**'} |`,
+  );
   const labels = Object.entries(report.labels).map(
     ([label, m]) => `| \`${label}\` | ${m.positives} / ${m.negatives} | ${m.threshold.toFixed(3)} | ${m.recall === 0 ? '— (nothing flagged)' : f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.rocAuc)} |`,
   );
@@ -79,8 +87,8 @@ function textEvalTables(): string {
   return [
     `Model \`${report.model.sha256.slice(0, 12)}…\`, validation split (20% of each data set by hashed id; thresholds calibrated on it).`,
     '',
-    '| target | wanted | measured | |',
-    '|---|---|---|---|',
+    '| target | wanted | measured | 95% interval (stratified bootstrap, 1,000 resamples) | |',
+    '|---|---|---|---|---|',
     ...targets,
     '',
     '| label | positives / negatives | threshold | precision | recall | F1 | ROC AUC |',

@@ -129,8 +129,8 @@ export function labelColumn(
   return { scores, targets };
 }
 
-/** Davidson's own framing: abusive (offensive or hate) vs neither on the harassment score; hate vs rest on the hate score. */
-export function davidsonMetrics(examples: readonly TextExample[], probabilities: readonly Float64Array[], thresholds?: readonly number[]) {
+/** Davidson's own framing as score columns: abusive (offensive or hate) vs neither on the harassment score; hate vs rest on the hate score. */
+export function davidsonScores(examples: readonly TextExample[], probabilities: readonly Float64Array[]) {
   const abusive = { scores: [] as number[], targets: [] as number[] };
   const hate = { scores: [] as number[], targets: [] as number[] };
   examples.forEach((example, i) => {
@@ -141,9 +141,14 @@ export function davidsonMetrics(examples: readonly TextExample[], probabilities:
     hate.scores.push(p[HATE] as number);
     hate.targets.push(example.davidsonClass === 'hate' ? 1 : 0);
   });
+  return { abusive, hate };
+}
+
+/** {@link davidsonScores} as metrics at the harassment and hate thresholds. */
+export function davidsonMetrics(examples: readonly TextExample[], probabilities: readonly Float64Array[], thresholds?: readonly number[]) {
+  const { abusive, hate } = davidsonScores(examples, probabilities);
   return {
     abusive: binaryMetrics(abusive.scores, abusive.targets, thresholds?.[HARASSMENT] ?? 0.5),
     hate: binaryMetrics(hate.scores, hate.targets, thresholds?.[HATE] ?? 0.5),
   };
 }
-

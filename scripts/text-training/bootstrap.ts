@@ -1,0 +1,61 @@
+/**
+ * How far a validation metric could move on another sample of the same size: a stratified
+ * percentile bootstrap (positives and negatives resampled apart, so every resample keeps the
+ * class balance). Used by `eval-text.ts` to say whether a target missed by 0.01 is a real
+ * shortfall or within the noise of a few hundred positives.
+ */
+import { prng } from './linear.js';
+
+/** ROC AUC by the rank-sum (Mann–Whitney) formula, ties counted half. */
+export function rankAuc(positiveScores: readonly number[], negativeScores: readonly number[]): number {
+  const all = [...positiveScores.map((s) => [s, 1] as const), ...negativeScores.map((s) => [s, 0] as const)].sort((a, b) => a[0] - b[0]);
+  let rankSum = 0;
+  for (let k = 0; k < all.length; ) {
+    let end = k;
+    while (end + 1 < all.length && (all[end + 1] as readonly [number, number])[0] === (all[k] as readonly [number, number])[0]) end += 1;
+    const meanRank = (k + end) / 2 + 1;
+    for (let j = k; j <= end; j++) if ((all[j] as readonly [number, number])[1] === 1) rankSum += meanRank;
+    k = end + 1;
+  }
+  const p = positiveScores.length;
+  const n = negativeScores.length;
+  return p && n ? (rankSum - (p * (p + 1)) / 2) / (p * n) : 0;
+}
+
+/** A metric's 95% interval over `resamples` stratified resamples. */
+export interface Interval {
+  readonly low: number;
+  readonly high: number;
+  readonly resamples: number;
+}
+
+/**
+ * Percentile interval (2.5%, 97.5%) of `metric(positives, negatives)` over stratified bootstrap
+ * resamples of `scores`/`targets`; deterministic for a seed.
+ */
+export function bootstrapInterval(
+  scores: readonly number[],
+  targets: readonly number[],
+  metric: (positiveScores: readonly number[], negativeScores: readonly number[]) => number,
+  resamples = 1000,
+  seed = 1,
+): Interval {
+  const positives = scores.filter((_, i) => targets[i] === 1);
+  const negatives = scores.filter((_, i) => targets[i] !== 1);
+  const random = prng(seed);
+  const draw = (from: readonly number[]) => Array.from(from, () => from[Math.floor(random() * from.length)] as number);
+  const values = Array.from({ length: resamples }, () => metric(draw(positives), draw(negatives))).sort((a, b) => a - b);
+  const at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))] as number;
+  return { low: at(0.025), high: at(0.975), resamples };
+}
+
+/** F1 of "score ≥ threshold" from positive and negative scores. */
+export function f1At(threshold: number): (positiveScores: readonly number[], negativeScores: readonly number[]) => number {
+  return (positiveScores, negativeScores) => {
+    const tp = positiveScores.filter((s) => s >= threshold).length;
+    const fp = negativeScores.filter((s) => s >= threshold).length;
+    const precision = tp + fp ? tp / (tp + fp) : 1;
+    const recall = positiveScores.length ? tp / positiveScores.length : 0;
+    return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  };
+}
