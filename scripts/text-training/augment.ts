@@ -33,8 +33,14 @@ import type { TextExample } from './data.js';
 export interface AugmentOptions {
   /** `positives`: examples positive for one of `labels`; `all`: every example that trains one of them. */
   readonly scope: 'positives' | 'all';
-  /** Labels whose positives are copied (scope `positives`). */
+  /** Labels whose positives are copied (scope `positives`), or whose examples are (scope `all`). */
   readonly labels: readonly (typeof TEXT_MODEL_LABELS)[number][];
+  /**
+   * Copies train only `labels` (their other targets become -1, "not annotated"), so the heads of
+   * the other labels are trained exactly as without augmentation. Default false: a copy trains
+   * every label its original trains.
+   */
+  readonly onlyLabels?: boolean;
   /** Expected copies per selected example (0.5: every other one on average; 2: two each). */
   readonly rate: number;
   /** Loss weight of a copy (the original weighs 1). */
@@ -210,11 +216,19 @@ export function augmentExamples(examples: readonly TextExample[], dataDir: strin
     if (!selected) return;
     const whole = Math.floor(options.rate);
     const copies = whole + (random() < options.rate - whole ? 1 : 0);
+    const labelled = options.onlyLabels ? onlyTheseLabels(example, labelIndices) : {};
     for (let k = 0; k < copies; k++) {
       const text = augmentText(example.text, kinds, options.wordRate, random);
       if (text === example.text) continue;
-      out.push({ example: { ...example, id: `${example.id}#aug${k}`, text, weight: options.weight, augmented: true }, origin });
+      out.push({ example: { ...example, ...labelled, id: `${example.id}#aug${k}`, text, weight: options.weight, augmented: true }, origin });
     }
   });
   return out;
+}
+
+/** `example`'s targets (and soft targets) with every label outside `keep` set to -1. */
+function onlyTheseLabels(example: TextExample, keep: readonly number[]): Pick<TextExample, 'targets' | 'soft'> {
+  const targets = Int8Array.from(example.targets, (t, l) => (keep.includes(l) ? t : -1));
+  const soft = example.soft ? Float32Array.from(example.soft, (t, l) => (keep.includes(l) ? t : -1)) : undefined;
+  return soft ? { targets, soft } : { targets };
 }

@@ -147,7 +147,14 @@ function trainAdagrad(problem: Problem, settings: Settings, seed: number, active
   const { epochs } = settings;
   const lr = perLabel(settings.learningRate);
   const l2 = perLabel(settings.l2);
-  const order = Array.from(examples, (_, i) => i);
+  // Augmented copies that train no Adagrad label stay out of the shuffle, so those labels are
+  // trained exactly as without them (the order depends on how many examples are shuffled).
+  const order = Array.from(examples, (_, i) => i).filter((i) => {
+    const example = examples[i] as TextExample;
+    if (!example.augmented) return true;
+    const targets = problem.targetsOf(example);
+    return active.some((on, l) => on && (targets[l] as number) >= 0);
+  });
   const random = prng(seed);
   const gradient = new Float64Array(L);
   const logits = new Float64Array(L);

@@ -103,6 +103,21 @@ export const LADDER: readonly Candidate[] = [
     augment: { scope: 'all', rate: 0.5, weight: 0.25 },
     settings: { davidsonNegativeWeight: { offensive: [1, 1, 1, 2, 1, 1], neither: [1, 1, 3, 1, 1, 1] } },
   },
+  // The same, with copies that train only harassment/hate/sexual (spam, scam and threat trained exactly as without).
+  ...[
+    { scope: 'positives', labels: ['harassment', 'hate', 'sexual'], rate: 1, weight: 0.5 },
+    { scope: 'positives', labels: ['hate', 'sexual'], rate: 1, weight: 0.5 },
+    { scope: 'all', labels: ['harassment', 'hate', 'sexual'], rate: 0.5, weight: 0.25 },
+    { scope: 'all', labels: ['harassment', 'hate', 'sexual'], rate: 1, weight: 0.25 },
+    { scope: 'all', labels: ['harassment', 'hate', 'sexual'], rate: 0.5, weight: 0.1 },
+    { scope: 'all', labels: ['harassment', 'hate', 'sexual'], rate: 0.25, weight: 0.25 },
+  ].map(
+    (augment): Candidate => ({
+      name: `alternative: copies of ${augment.scope === 'all' ? 'every' : 'positive'} ${augment.labels.join('/')} example, rate ${augment.rate}, weight ${augment.weight}, training only those labels; Davidson neither ×3 as harassment negatives`,
+      augment: { ...augment, onlyLabels: true } as Partial<AugmentOptions>,
+      settings: { davidsonNegativeWeight: { offensive: [1, 1, 1, 2, 1, 1], neither: [1, 1, 3, 1, 1, 1] } },
+    }),
+  ),
   { name: 'alternative: leetspeak read on the surface text too (1 as i or l)', features: { leetSurface: true } },
   { name: 'alternative: light view, words and all character 3–5-grams', features: { lightWordWeight: 1, lightCharWeight: 0.5 } },
   { name: 'alternative: light view, character 3–5-grams with a symbol only', features: { lightCharWeight: 0.5, lightSymbolsOnly: true } },

@@ -67,4 +67,23 @@ describe('training-time evasion augmentation', () => {
     const copies = augmentExamples(data, dir, { ...DEFAULT_AUGMENT, scope: 'all', rate: 1 });
     expect(copies.some((c) => c.origin === 1)).toBe(true);
   });
+
+  it('with onlyLabels, copies train only the named labels', () => {
+    const spam = TEXT_MODEL_LABELS.indexOf('spam');
+    const harassment = TEXT_MODEL_LABELS.indexOf('harassment');
+    const both = data.map((e) => {
+      const targets = Int8Array.from(e.targets);
+      targets[spam] = 0;
+      const soft = Float32Array.from(targets);
+      return { ...e, targets, soft };
+    });
+    const copies = augmentExamples(both, dir, { ...DEFAULT_AUGMENT, scope: 'all', labels: ['harassment'], rate: 1, onlyLabels: true });
+    expect(copies.length).toBeGreaterThan(0);
+    for (const { example: copy, origin } of copies) {
+      expect(copy.targets[spam]).toBe(-1);
+      expect(copy.soft?.[spam]).toBe(-1);
+      expect(copy.targets[harassment]).toBe((both[origin] as TextExample).targets[harassment]);
+      expect((both[origin] as TextExample).targets[spam]).toBe(0); // the original is untouched
+    }
+  });
 });

@@ -62,6 +62,24 @@ describe('train', () => {
   });
 });
 
+describe('augmented copies', () => {
+  it('that train no Adagrad label leave the Adagrad labels exactly as without them', () => {
+    const { examples: data, features } = examples();
+    // Copies of the first ten examples that annotate harassment only (an L-BFGS label here).
+    const copies = data.slice(0, 10).map((e): TextExample => {
+      const targets = new Int8Array(L).fill(-1);
+      targets[2] = e.targets[2] as number;
+      return { id: `${e.id}#aug0`, source: e.source, text: e.text, split: 'train', targets, weight: 0.5, augmented: true };
+    });
+    const plain = train(data, features, BUCKETS, SETTINGS, 1);
+    const augmented = train([...data, ...copies], [...features, ...features.slice(0, 10)], BUCKETS, SETTINGS, 1);
+    for (let j = 0; j < BUCKETS; j++) expect(augmented.weights[j * L + 0]).toBe(plain.weights[j * L + 0]);
+    expect(augmented.bias[0]).toBe(plain.bias[0]);
+    // The label the copies annotate does change.
+    expect(Array.from({ length: BUCKETS }, (_, j) => augmented.weights[j * L + 2])).not.toEqual(Array.from({ length: BUCKETS }, (_, j) => plain.weights[j * L + 2]));
+  });
+});
+
 describe('davidsonNegativeWeight', () => {
   it("weighs Davidson's offensive tweets as negatives for the chosen label only", () => {
     // Feature 1 marks hate and offensive tweets alike; feature 0 is on everywhere.
