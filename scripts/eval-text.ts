@@ -20,7 +20,7 @@ import { createNodeModelSource } from '../src/runtime/node-model-source.js';
 import { createTextModelDetector, TEXT_MODEL_LABELS, type TextModelDetector } from '../src/text/text-model-detector.js';
 import { loadTextExamples, type TextExample } from './text-training/data.js';
 import { evasions, perturb } from './text-training/evasions.js';
-import { prng } from './text-training/linear.js';
+import { mulberry32 } from './lib/mulberry32.js';
 import { bootstrapInterval, f1At, rankAuc, type Interval } from './text-training/bootstrap.js';
 import { binaryMetrics, curves, davidsonMetrics, davidsonScores, labelColumn, type BinaryMetrics } from './text-training/metrics.js';
 
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
   const smsSpam = perLabel['spam']?.by_source['sms'] as BinaryMetrics;
 
   // Robustness: seeded evasions on validation positives, detection = calibrated score ≥ 0.5.
-  const random = prng(Number(args.seed));
+  const random = mulberry32(Number(args.seed));
   const evasionTable = evasions(args.data);
   const robustness: Record<string, Record<string, { positives: number; clean: number; perturbed: number; ratio: number; retained: number }>> = {};
   let cleanTotal = 0;

@@ -33,18 +33,9 @@ import {
   urlSplit,
 } from './build-blocklist.js';
 import { binaryMetrics } from './train-text.js';
+import { mulberry32 } from './lib/mulberry32.js';
 
 const TARGETS = { rocAuc: 0.98, homePagesNotSafe: 0.001, lookalikesFlagged: 1, originalsSafe: 1 } as const;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function counts(checks: readonly LinkCheck[]): Record<string, number> {
   const out: Record<string, number> = { safe: 0, suspicious: 0, malicious: 0 };
@@ -151,7 +142,7 @@ async function main(): Promise<void> {
   const domainMisses = listedDomains.filter((_, i) => domainChecks[i]?.verdict !== 'malicious').map((e) => e.source);
   const excludedDomainChecks = await checkAll(detector, domains.filter((e) => e.expression === null).map((e) => `https://${e.source}/`));
   const links = entries.filter((e) => e.kind === 'link');
-  const random = prng(Number(args.seed));
+  const random = mulberry32(Number(args.seed));
   const sampleSize = Math.min(Number(args.sample), links.length);
   const picked = new Set<number>();
   while (picked.size < sampleSize) picked.add(Math.floor(random() * links.length));

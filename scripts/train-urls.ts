@@ -41,6 +41,7 @@ import {
 } from './build-blocklist.js';
 import { appendNotice, writeManifestEntry } from './lib/model-records.js';
 import { binaryMetrics, buildLinearModel, curves } from './train-text.js';
+import { mulberry32 } from './lib/mulberry32.js';
 
 export const DEFAULT_SEED = 20240917;
 
@@ -51,17 +52,6 @@ type Settings = typeof URL_TRAINING_SETTINGS;
 /** Validation false-positive rates the two thresholds are set at. */
 export const SUSPICIOUS_FPR = 0.01;
 export const MALICIOUS_FPR = 0.001;
-
-/** mulberry32: a small seeded PRNG for shuffling. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Float weights and bias of the logistic regression. */
 export interface UrlLinearWeights {
@@ -76,7 +66,7 @@ export function trainLinear(features: readonly UrlSparseFeatures[], targets: rea
   let bias = 0;
   let biasSquare = 0;
   const order = Array.from(features, (_, i) => i);
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const epsilon = 1e-8;
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

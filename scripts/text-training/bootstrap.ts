@@ -4,7 +4,7 @@
  * class balance). Used by `eval-text.ts` to say whether a target missed by 0.01 is a real
  * shortfall or within the noise of a few hundred positives.
  */
-import { prng } from './linear.js';
+import { mulberry32 } from '../lib/mulberry32.js';
 
 /** ROC AUC by the rank-sum (Mann–Whitney) formula, ties counted half. */
 export function rankAuc(positiveScores: readonly number[], negativeScores: readonly number[]): number {
@@ -42,7 +42,7 @@ export function bootstrapInterval(
 ): Interval {
   const positives = scores.filter((_, i) => targets[i] === 1);
   const negatives = scores.filter((_, i) => targets[i] !== 1);
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const draw = (from: readonly number[]) => Array.from(from, () => from[Math.floor(random() * from.length)] as number);
   const values = Array.from({ length: resamples }, () => metric(draw(positives), draw(negatives))).sort((a, b) => a - b);
   const at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))] as number;

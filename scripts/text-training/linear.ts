@@ -6,6 +6,7 @@ import type { SparseFeatures } from '../../src/text/features.js';
 import { TEXT_MODEL_LABELS } from '../../src/text/text-model-detector.js';
 import type { TextExample, TextSource } from './data.js';
 import { fitLogistic, labelProblem } from './lbfgs.js';
+import { mulberry32 } from '../lib/mulberry32.js';
 
 const LABELS = TEXT_MODEL_LABELS;
 const L = LABELS.length;
@@ -45,17 +46,6 @@ export interface Settings {
 }
 
 type DavidsonClass = NonNullable<TextExample['davidsonClass']>;
-
-/** mulberry32: a small seeded PRNG, enough for shuffling. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Labels from this index on (harassment, hate, threat, sexual) are the toxicity labels. */
 export const TOXICITY_FROM = 2;
@@ -155,7 +145,7 @@ function trainAdagrad(problem: Problem, settings: Settings, seed: number, active
     const targets = problem.targetsOf(example);
     return active.some((on, l) => on && (targets[l] as number) >= 0);
   });
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const gradient = new Float64Array(L);
   const logits = new Float64Array(L);
   const masked = new Uint8Array(L);

@@ -19,8 +19,9 @@ import { calibrateThresholds } from './calibration.js';
 import type { TextExample } from './data.js';
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from './augment.js';
 import { evasions, perturb } from './evasions.js';
-import { predict, prng, train, type Settings } from './linear.js';
+import { predict, train, type Settings } from './linear.js';
 import { binaryMetrics, davidsonMetrics, labelColumn } from './metrics.js';
+import { mulberry32 } from '../lib/mulberry32.js';
 
 const LABELS = TEXT_MODEL_LABELS;
 
@@ -142,7 +143,7 @@ interface Probe {
 /** About `perLabel` positives per label (not e-mail), each under every evasion, sampled as `eval-text.ts` does. */
 function evasionProbes(trainSet: readonly TextExample[], dataDir: string, hash: (text: string) => SparseFeatures, perLabel: number): Probe[] {
   const table = evasions(dataDir);
-  const random = prng(7);
+  const random = mulberry32(7);
   const probes: Probe[] = [];
   LABELS.forEach((_, l) => {
     const positives = trainSet.map((e, index) => ({ e, index })).filter(({ e }) => e.targets[l] === 1 && e.source !== 'spam-assassin');

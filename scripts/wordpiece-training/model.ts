@@ -6,6 +6,7 @@
  * embedding rows: only rows a minibatch touches move, as in sparse Adam). Plain TypeScript,
  * seeded, single-threaded: the same data and seed give the same bytes.
  */
+import { mulberry32 } from '../lib/mulberry32.js';
 
 /** How token rows become one vector: their mean, or their mean and per-dimension max side by side. */
 export type Pooling = 'mean' | 'mean-max';
@@ -49,18 +50,6 @@ export interface QuantizedBag extends Omit<BagParameters, 'embedding'> {
   readonly scale: Float32Array;
 }
 
-/** mulberry32: a small seeded generator, enough for initialisation, shuffling and dropout. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function gaussian(random: () => number): number {
   const u = Math.max(random(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
@@ -75,7 +64,7 @@ export function initBag(
   pooling: Pooling = 'mean',
   specialIds: readonly number[] = [],
 ): BagParameters {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const embedding = new Float32Array(vocab * dim);
   for (let i = 0; i < embedding.length; i++) embedding[i] = 0.1 * gaussian(random);
   const features = featureSize({ dim, pooling });
@@ -212,7 +201,7 @@ export function trainEmbeddingBag(
   onEpoch: (epoch: number, meanLoss: number) => boolean = () => true,
 ): void {
   const { dim, labels } = model;
-  const random = seededRandom(seed ^ 0x9e3779b9);
+  const random = mulberry32(seed ^ 0x9e3779b9);
   const rowOptimizer = new Adam(model.embedding.length, settings.learningRate);
   const rowSteps = new Int32Array(model.vocab);
   const weightOptimizer = new Adam(model.weight.length, settings.learningRate);

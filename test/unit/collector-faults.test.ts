@@ -12,7 +12,8 @@ import { createHttpTransport } from '../../src/reports/transport.js';
 import { createFileStorage } from '../../src/reports/storage-file.js';
 import type { Report } from '../../src/reports/schema.js';
 import type { OutboxStorage } from '../../src/reports/storage.js';
-import { letterUuids, sampleReport, seeded } from '../fixtures/reports/helpers.js';
+import { letterUuids, sampleReport } from '../fixtures/reports/helpers.js';
+import { mulberry32 } from '../../scripts/lib/mulberry32.js';
 
 type Mode = 'pass' | '500' | '503' | 'hang' | 'reset' | 'lose-answer';
 
@@ -162,7 +163,7 @@ describe('fault tolerance, end to end', () => {
 
   it('stays exactly-once under a seeded storm of random faults, device restarts and new reports', async () => {
     const collector = await collectorOn(':memory:');
-    const random = seeded(424242);
+    const random = mulberry32(424242);
     const modes: Mode[] = ['pass', 'pass', '500', '503', 'reset', 'lose-answer', 'lose-answer', 'hang'];
     let storm = true;
     const front = await faultyFront(() => collector.url, () => (storm ? modes[Math.floor(random() * modes.length)]! : 'pass'));

@@ -7,20 +7,10 @@ import { canonicalizeUrl } from '../../src/links/canonicalize.js';
 import { urlExpressions } from '../../src/links/expressions.js';
 import { decodePrefixSet, encodePrefixSet, PrefixSetFormatError, riceParameter } from '../../src/links/prefix-set.js';
 import { sha256, sha256Prefix32, toHex } from '../../src/links/sha256.js';
-
-/** mulberry32, so the "random" values are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../scripts/lib/mulberry32.js';
 
 function randomValues(count: number, seed: number): Uint32Array {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   return Uint32Array.from({ length: count }, () => Math.floor(random() * 2 ** 32)).sort();
 }
 
@@ -86,7 +76,7 @@ describe('prefix set', () => {
     const members = randomValues(100_000, 3);
     const set = decodePrefixSet(encodePrefixSet(members));
     const memberSet = new Set(members);
-    const random = prng(4);
+    const random = mulberry32(4);
     let hits = 0;
     let probes = 0;
     while (probes < 100_000) {
@@ -194,7 +184,7 @@ describe('shipped blocklist', () => {
   });
 
   it('confirms no random non-member URL, and prefix-hits them at about n / 2^32 per expression', () => {
-    const random = prng(5);
+    const random = mulberry32(5);
     let expressions = 0;
     let prefixHits = 0;
     let matches = 0;

@@ -13,7 +13,8 @@ import {
 } from '../../src/reports/telemetry.js';
 import { LABELS } from '../../src/engine/labels.js';
 import { DECISIONS } from '../../src/reports/schema.js';
-import { flaggedVerdict, letterUuids, seeded } from '../fixtures/reports/helpers.js';
+import { flaggedVerdict, letterUuids } from '../fixtures/reports/helpers.js';
+import { mulberry32 } from '../../scripts/lib/mulberry32.js';
 
 describe('randomized response', () => {
   it('has the documented probabilities: each record is ε-LDP', () => {
@@ -27,7 +28,7 @@ describe('randomized response', () => {
   });
 
   it('flips bits at the rate it promises', () => {
-    const random = seeded(11);
+    const random = mulberry32(11);
     const n = 20_000;
     let setTrue = 0;
     let setFalse = 0;
@@ -45,7 +46,7 @@ describe('randomized response', () => {
 describe('telemetry records', () => {
   it('makes one valid record per flagged label, carrying no label or decision in clear', async () => {
     const verdict = await flaggedVerdict();
-    const records = telemetryRecords(verdict, 'proceeded', { random: seeded(1), randomUUID: letterUuids(2) });
+    const records = telemetryRecords(verdict, 'proceeded', { random: mulberry32(1), randomUUID: letterUuids(2) });
     expect(records).toHaveLength(verdict.flags.length);
     for (const record of records) {
       expect(validateTelemetry(record)).toBe(record);
@@ -75,7 +76,7 @@ describe('telemetry records', () => {
 
 describe('the estimator', () => {
   it('recovers per-label shown / overridden / acted counts from a large seeded population within 4 standard errors', async () => {
-    const random = seeded(20240502);
+    const random = mulberry32(20240502);
     const verdict = await flaggedVerdict();
     // Ground truth: per label, how many warnings were shown and how each ended.
     const truth = new Map(LABELS.map((label, i) => [label, { other: 1000 + 50 * i, overridden: 300 + 150 * (i % 4), acted: 100 * (i % 3) }]));
@@ -119,7 +120,7 @@ describe('the estimator', () => {
   });
 
   it('is unbiased: averaged over many small populations, the error goes to zero', () => {
-    const random = seeded(7);
+    const random = mulberry32(7);
     const trials = 400;
     let sum = 0;
     for (let t = 0; t < trials; t += 1) {

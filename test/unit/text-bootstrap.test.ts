@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapInterval, f1At, rankAuc } from '../../scripts/text-training/bootstrap.js';
-import { prng } from '../../scripts/text-training/linear.js';
+import { mulberry32 } from '../../scripts/lib/mulberry32.js';
 import { binaryMetrics } from '../../scripts/text-training/metrics.js';
 
 /** Scores on a coarse grid (many ties), positives shifted up by `shift`. */
 function sample(n: number, shift: number, seed: number): { scores: number[]; targets: number[] } {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const targets = Array.from({ length: n }, () => (random() < 0.2 ? 1 : 0));
   const scores = targets.map((t) => Math.round((random() + t * shift) * 20) / 20);
   return { scores, targets };

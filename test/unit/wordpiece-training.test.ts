@@ -1,12 +1,13 @@
 /** The embedding-bag trainer and its ONNX writer on tiny problems, independent of the committed model. */
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { initBag, NO_CONTENT_LOGIT, predictBag, predictQuantized, quantizeBag, seededRandom, trainEmbeddingBag, type BagExample } from '../../scripts/wordpiece-training/model.js';
+import { mulberry32 } from '../../scripts/lib/mulberry32.js';
+import { initBag, NO_CONTENT_LOGIT, predictBag, predictQuantized, quantizeBag, trainEmbeddingBag, type BagExample } from '../../scripts/wordpiece-training/model.js';
 import { buildEmbeddingBagModel } from '../../scripts/wordpiece-training/onnx-export.js';
 
 /** Token 5 marks label 0, token 6 label 1 (label 1 masked on odd rows); two random tokens of 10–39 are noise. */
 function toyExamples(): BagExample[] {
-  const random = seededRandom(3);
+  const random = mulberry32(3);
   const rows: BagExample[] = [];
   for (let i = 0; i < 400; i++) {
     const a = random() < 0.3;
