@@ -21,7 +21,7 @@ import { createTextModelDetector, TEXT_MODEL_LABELS, type TextModelDetector } fr
 import { loadTextExamples, type TextExample } from './text-training/data.js';
 import { evasions, perturb } from './text-training/evasions.js';
 import { mulberry32 } from './lib/mulberry32.js';
-import { bootstrapInterval, f1At, rankAuc, type Interval } from './text-training/bootstrap.js';
+import { bootstrapInterval, f1At, rankAuc, ratioInterval, type Interval } from './text-training/bootstrap.js';
 import { binaryMetrics, curves, davidsonMetrics, davidsonScores, labelColumn, type BinaryMetrics } from './text-training/metrics.js';
 
 const LABELS = TEXT_MODEL_LABELS;
@@ -232,20 +232,27 @@ async function main(): Promise<void> {
   let cleanTotal = 0;
   let perturbedTotal = 0;
   let retainedTotal = 0;
+  const evasionUnits: [number, number][][] = [];
   for (const [l, label] of LABELS.entries()) {
     const positives = validation.map((e, i) => ({ e, i })).filter(({ e }) => e.targets[l] === 1 && e.source !== 'spam-assassin');
     const sample = positives.filter((_, k) => k % Math.max(1, Math.floor(positives.length / 300)) === 0);
+    // Per sampled positive: [clean detections, perturbed detections] over every evasion, for the interval.
+    const units: [number, number][] = [];
+    evasionUnits.push(units);
     robustness[label] = {};
     for (const [name, evasion] of Object.entries(evasionTable)) {
       let clean = 0;
       let perturbed = 0;
       let retained = 0;
-      for (const { e, i } of sample) {
+      for (const [k, { e, i }] of sample.entries()) {
         const detectedClean = ((probabilities[i] as Float64Array)[l] as number) >= (thresholds[l] as number);
         const { probabilities: p } = await model.score(perturb(e.text, evasion, random));
         const detectedPerturbed = p[label] >= (thresholds[l] as number);
         if (detectedClean) clean += 1;
         if (detectedPerturbed) perturbed += 1;
+        const unit = (units[k] ??= [0, 0]);
+        unit[0] += detectedClean ? 1 : 0;
+        unit[1] += detectedPerturbed ? 1 : 0;
         if (detectedClean && detectedPerturbed) retained += 1;
       }
       cleanTotal += clean;
@@ -285,7 +292,7 @@ async function main(): Promise<void> {
     'Davidson hate vs rest ROC AUC': davidson.hate.rocAuc,
     'Evasion detection, perturbed / clean': evasionRatio,
   };
-  // 95% intervals for the data-set metrics: how far each could move on another validation sample.
+  // 95% intervals: how far each metric could move on another validation sample (or evasion sample).
   const smsColumn = labelColumn(validation, probabilities, 0, (e) => e.source === 'sms');
   const davidsonColumns = davidsonScores(validation, probabilities);
   const intervals: Record<string, Interval> = {
@@ -293,6 +300,7 @@ async function main(): Promise<void> {
     'SMS spam F1': bootstrapInterval(smsColumn.scores, smsColumn.targets, f1At(thresholds[0] as number)),
     'Davidson abusive (offensive or hate vs neither) ROC AUC': bootstrapInterval(davidsonColumns.abusive.scores, davidsonColumns.abusive.targets, rankAuc),
     'Davidson hate vs rest ROC AUC': bootstrapInterval(davidsonColumns.hate.scores, davidsonColumns.hate.targets, rankAuc),
+    'Evasion detection, perturbed / clean': ratioInterval(evasionUnits),
   };
   const targets = TARGETS.map((t) => ({
     ...t,

@@ -45,8 +45,7 @@ export function bootstrapInterval(
   const random = mulberry32(seed);
   const draw = (from: readonly number[]) => Array.from(from, () => from[Math.floor(random() * from.length)] as number);
   const values = Array.from({ length: resamples }, () => metric(draw(positives), draw(negatives))).sort((a, b) => a - b);
-  const at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))] as number;
-  return { low: at(0.025), high: at(0.975), resamples };
+  return { low: percentile(values, 0.025), high: percentile(values, 0.975), resamples };
 }
 
 /** F1 of "score ≥ threshold" from positive and negative scores. */
@@ -58,4 +57,32 @@ export function f1At(threshold: number): (positiveScores: readonly number[], neg
     const recall = positiveScores.length ? tp / positiveScores.length : 0;
     return precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   };
+}
+
+/**
+ * 95% interval of a ratio Σ perturbed / Σ clean, e.g. detections after and before an evasion,
+ * resampling whole units (one positive with all its perturbed copies) within each stratum (a
+ * label's sample), so that copies of one text move together.
+ */
+export function ratioInterval(strata: readonly (readonly (readonly [clean: number, perturbed: number])[])[], resamples = 1000, seed = 1): Interval {
+  const random = mulberry32(seed);
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let clean = 0;
+    let perturbed = 0;
+    for (const units of strata) {
+      for (let k = 0; k < units.length; k++) {
+        const unit = units[Math.floor(random() * units.length)] as readonly [number, number];
+        clean += unit[0];
+        perturbed += unit[1];
+      }
+    }
+    values.push(clean ? perturbed / clean : 0);
+  }
+  values.sort((a, b) => a - b);
+  return { low: percentile(values, 0.025), high: percentile(values, 0.975), resamples };
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] as number;
 }

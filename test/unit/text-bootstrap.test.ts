@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, f1At, rankAuc } from '../../scripts/text-training/bootstrap.js';
+import { bootstrapInterval, f1At, rankAuc, ratioInterval } from '../../scripts/text-training/bootstrap.js';
 import { mulberry32 } from '../../scripts/lib/mulberry32.js';
 import { binaryMetrics } from '../../scripts/text-training/metrics.js';
 
@@ -40,5 +40,22 @@ describe('bootstrap intervals for validation metrics', () => {
     expect(a.high).toBeGreaterThan(point);
     const b = bootstrapInterval(large.scores, large.targets, rankAuc, 400, 11);
     expect(b.high - b.low).toBeLessThan((a.high - a.low) / 2);
+  });
+
+  it('gives a ratio interval over whole units that brackets the ratio and collapses when every unit agrees', () => {
+    // Two strata of units [clean, perturbed]: overall 150 / 160 = 0.9375.
+    const strata = [
+      Array.from({ length: 60 }, (_, k): [number, number] => [2, k % 6 === 0 ? 1 : 2]),
+      Array.from({ length: 20 }, (_, k): [number, number] => [2, k % 2 === 0 ? 1 : 2]),
+    ];
+    const sum = strata.flat().reduce((a, u) => [a[0] + u[0], a[1] + u[1]], [0, 0]);
+    const ratio = sum[1] / sum[0];
+    const interval = ratioInterval(strata, 500, 3);
+    expect(interval.low).toBeLessThan(ratio);
+    expect(interval.high).toBeGreaterThan(ratio);
+    expect(ratioInterval(strata, 500, 3)).toEqual(interval);
+    const same = ratioInterval([Array.from({ length: 30 }, (): [number, number] => [4, 3])], 200, 3);
+    expect(same.low).toBe(0.75);
+    expect(same.high).toBe(0.75);
   });
 });
