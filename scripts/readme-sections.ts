@@ -87,7 +87,7 @@ function textEvalTables(): string {
   return [
     `Model \`${report.model.sha256.slice(0, 12)}…\`, validation split (20% of each data set by hashed id; thresholds calibrated on it).`,
     '',
-    '| target | wanted | measured | 95% interval (stratified bootstrap, 1,000 resamples) | |',
+    '| target | wanted | measured | 95% interval (bootstrap over the validation texts, 1,000 resamples) | |',
     '|---|---|---|---|---|',
     ...targets,
     '',
