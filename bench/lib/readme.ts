@@ -21,6 +21,39 @@ function latencyRow(label: string, result: Result | undefined): string {
   return `| ${label} | ${ms(result?.p50_ms)} | ${ms(result?.p95_ms)} | ${ms(result?.p99_ms)} | ${result ? String(sig(result.ops_per_s, 3)) : '–'} |`;
 }
 
+/** `sizes.library_bundle_dist_browser` of the results (bench/lib/sizes.ts). */
+interface LibrarySizes {
+  readonly total_bytes?: number;
+  readonly total_gzip_bytes?: number;
+  readonly files?: readonly { readonly file: string; readonly bytes: number; readonly gzip_bytes: number }[];
+  readonly entry_with_static_imports?: { readonly bytes: number; readonly gzip_bytes: number };
+  readonly measured_alone?: { readonly command: string };
+}
+
+/** What the prebuilt dist/browser holds, file by file kind; undefined when it was not measured. */
+function prebuiltSentence(library: LibrarySizes): string | undefined {
+  const find = (pattern: RegExp) => library.files?.find((f) => pattern.test(f.file));
+  const entry = find(/^dist\/browser\/chatguard\.js$/);
+  const worker = find(/^dist\/browser\/assets\/worker-[\w-]+\.js$/);
+  const wasm = library.files?.filter((f) => f.file.endsWith('.wasm')) ?? [];
+  // The worker's transformers.js chunk: the one the worker file imports is not known here, so the larger of the two.
+  const transformers = library.files?.filter((f) => /\/transformers\.web-[\w-]+\.js$/.test(f.file)).sort((a, b) => b.bytes - a.bytes)[0];
+  if (!entry || !worker || wasm.length === 0) return undefined;
+  const size = (row: { bytes: number; gzip_bytes: number }) => `${mib(row.bytes)} (${mib(row.gzip_bytes)} gzip)`;
+  const name = (row: { file: string }) => `\`${row.file.slice('dist/browser/'.length).replace(/-[\w-]{8}\.(m?js|wasm)$/, '-….$1')}\``;
+  const withImports = library.entry_with_static_imports;
+  return (
+    `The prebuilt browser build \`vite build\` writes to \`dist/browser\`, for pages without a bundler (\`import { createGuard } from './chatguard.js'\`): ` +
+    `\`chatguard.js\` is ${size(entry)}` +
+    (withImports ? `, ${size(withImports)} with the chunks it imports (onnxruntime's JS among them, for the in-process \`createEngine\` it also exports)` : '') +
+    `; its worker, ${name(worker)}, is a file of its own, ${size(worker)}; onnxruntime's wasm too, ${wasm.map((row) => `${name(row)} ${size(row)}`).join(', ')}, ` +
+    `fetched from next to the worker unless \`ort.wasmPaths\` points elsewhere` +
+    (transformers ? `; the transformers.js chunk, ${size(transformers)}, loads only with \`textModels\`` : '') +
+    `. JS and wasm together: ${size({ bytes: library.total_bytes ?? 0, gzip_bytes: library.total_gzip_bytes ?? 0 })}` +
+    (library.measured_alone ? `, measured by \`${library.measured_alone.command}\`.` : '.')
+  );
+}
+
 /** The section's Markdown, markers included. */
 export function performanceSection(file: BenchFile): string {
   const r = file.results;
@@ -86,8 +119,7 @@ export function performanceSection(file: BenchFile): string {
   }
   const chromium = file.details['chromium'] as { threads_1?: { downloads_bytes?: { after_first_image?: Record<string, number>; at_first_verdict?: Record<string, number> } } } | undefined;
   const downloads = chromium?.threads_1?.downloads_bytes;
-  const library = (file.sizes['library_bundle_dist_browser'] ?? {}) as { total_bytes?: number; files?: { file: string; bytes: number; gzip_bytes: number }[] };
-  const entry = library.files?.find((f) => f.file === 'dist/browser/chatguard.js');
+  const library = (file.sizes['library_bundle_dist_browser'] ?? {}) as LibrarySizes;
   if (downloads?.at_first_verdict) {
     const first = downloads.at_first_verdict;
     const image = downloads.after_first_image ?? {};
@@ -99,13 +131,11 @@ export function performanceSection(file: BenchFile): string {
       `What the bench page downloads before its first verdict: ${mib(first['total'] ?? 0)} — page and worker JS ${mib(first['page_js_and_html'] ?? 0)}, ` +
         `the ORT wasm runtime ${mib(first['ort_runtime'] ?? 0)}, text and link models ${mib(first['models'] ?? 0)}; the first image adds ${mib((image['total'] ?? 0) - (first['total'] ?? 0))} ` +
         `(the int8 nudity model).` +
-        (wasm ? ` The wasm file fetched is \`${wasm}\`${wasm.includes('.jsep.') ? ', the WebGPU-capable build that onnxruntime-web’s default entry selects' : ''}.` : '') +
-        (entry
-          ? ` The library bundle \`vite build\` writes, \`dist/browser/chatguard.js\`, is ${mib(entry.bytes)} (${mib(entry.gzip_bytes)} gzip): the worker and ORT's wasm are inlined in it as base64` +
-            ` (\`dist/browser\` holds ${mib(library.total_bytes ?? 0)} with the worker's own copy).`
-          : ''),
+        (wasm ? ` The wasm file fetched is \`${wasm}\`${wasm.includes('.jsep.') ? ', the WebGPU-capable build that onnxruntime-web’s default entry selects' : ''}.` : ''),
     );
   }
+  const prebuilt = prebuiltSentence(library);
+  if (prebuilt) lines.push('', prebuilt);
   lines.push('', 'Cold starts (median of fresh processes / fresh browser profiles, ms from `createEngine()` / `createGuard()`) and memory with every model loaded:', '');
   lines.push('| environment | worker ready | first verdict (text + link models) | first image (nsfw int8) | resident memory |', '|---|---|---|---|---|');
   const nodeCold = file.details['node_cold'] as
