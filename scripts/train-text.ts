@@ -251,7 +251,7 @@ async function main(): Promise<void> {
 }
 
 const HASHING_DESCRIPTION =
-  'robust view: normalizeText, words (letters/digits/£$¥, apostrophes dropped), word unigrams+bigrams(+trigrams) and char n-grams of <word>; light view: toLatinSkeleton + lower-case, word unigrams+bigrams and char n-grams over <whole text> with whitespace runs as one space; shape tokens of the folded text; FNV-1a 32 over UTF-16 code units with a namespace per feature kind + murmur3 fmix32; bucket = h & (2^bits-1), sign = top bit; per-bucket sums damped sign(v)*ln(1+|v|), L2-normalised';
+  'robust view: normalizeText, words (letters/digits/£$¥, apostrophes dropped), word unigrams+bigrams(+trigrams) and char n-grams of <word>; with leetFallback the readings of leetspeak words normalizeText kept, as words; lexicon tokens for 1-3-word terms among the words of the robust view and of the light view (toLatinSkeleton + lower-case); shape tokens of the folded text; FNV-1a 32 over UTF-16 code units with a namespace per feature kind + murmur3 fmix32; bucket = h & (2^bits-1), sign = top bit; per-bucket sums damped sign(v)*ln(1+|v|), L2-normalised';
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error: unknown) => {

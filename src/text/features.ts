@@ -7,13 +7,14 @@
  *
  * 1. The robust view, on `normalizeText(text)` (leetspeak decoded, spaced letters joined, every
  *    doubled letter collapsed): word unigrams, bigrams and optionally trigrams, and character
- *    n-grams inside word boundaries (`<word>`). It scores a disguised word like the plain one.
- * 2. The light view, on {@link lightNormalize}: look-alike letters folded and lower-cased, nothing
- *    else. Word unigrams and bigrams, and character n-grams over the whole text, spaces and
- *    punctuation included, so that "free" and "fre", "18+", "T&C", "£1000" and "p/min" stay
- *    distinct; spam is mostly told apart by such surface detail.
+ *    n-grams inside word boundaries (`<word>`), plus the readings of leetspeak words that
+ *    `normalizeText` kept. It scores a disguised word like the plain one.
+ * 2. Lexicon tokens ({@link FeatureLexicon}), for terms found among the words of the robust view
+ *    or of the light view ({@link lightNormalize}: look-alike letters folded and lower-cased,
+ *    nothing else), so a term that normalisation would change still matches.
  * 3. Shape tokens, from the folded text before lower-casing: length, share of capitals, digit runs
- *    by length, currency signs before a number, links, exclamation marks.
+ *    by length, currency signs before a number, links, exclamation marks: the surface detail the
+ *    robust view folds away and spam is mostly told apart by.
  *
  * Each feature is hashed with FNV-1a over UTF-16 code units plus the murmur3 finaliser into
  * `2^bucketBits` buckets with a hash-derived sign (Weinberger et al. 2009), so collisions cancel
@@ -43,45 +44,10 @@ export interface FeatureConfig {
    * words, with their character n-grams and lexicon matches.
    */
   readonly leetFallback: boolean;
-  /**
-   * With {@link FeatureConfig.leetFallback}: a word that has leetspeak readings stands for them, not
-   * for itself. Its readings replace its own unigram and character n-grams, and pair with the
-   * neighbouring words in bigrams, so that "all wh173 trash" keeps the bigram "white trash" instead
-   * of adding a junk word that dilutes the rest of the message.
-   */
-  readonly leetContext: boolean;
-  /**
-   * Also read leetspeak on the light view, before `normalizeText` decodes or keeps it: each word of
-   * three or more characters made of lower-case letters and leetspeak digits (with at least one
-   * letter) adds its readings as robust-view words, with their character n-grams and lexicon
-   * matches, unless the robust view already has that word. A `1` reads as i or l, a run of them as
-   * i, l, i then l, or l then i, since the evasion writes both letters as 1: "p30p13" reads
-   * "people" where `normalizeText` makes "peopie", "11k3" reads "like", "4nd" reads "and".
-   */
-  readonly leetSurface: boolean;
-  /**
-   * With {@link FeatureConfig.leetContext}: a word's readings share its weight (each of k readings
-   * counts 1/k; a bigram of readings 1/(k·m)), so a disguised word weighs what a plain one does
-   * instead of up to three times as much.
-   */
-  readonly leetShare: boolean;
   /** Per-occurrence weight of a robust-view word n-gram before damping. */
   readonly wordWeight: number;
   /** Per-occurrence weight of a robust-view character n-gram before damping. */
   readonly charWeight: number;
-  /** Per-occurrence weight of a light-view word unigram or bigram; 0 leaves them out. */
-  readonly lightWordWeight: number;
-  /** Per-occurrence weight of a light-view character n-gram; 0 leaves them out. */
-  readonly lightCharWeight: number;
-  /** Shortest light-view character n-gram. */
-  readonly lightCharMin: number;
-  /** Longest light-view character n-gram. */
-  readonly lightCharMax: number;
-  /**
-   * Keep only the light-view character n-grams that hold a digit, a symbol, punctuation or an emoji:
-   * the surface detail the robust view loses, and which letter-level disguises do not touch.
-   */
-  readonly lightSymbolsOnly: boolean;
   /** Weight of each shape token; 0 leaves them out. */
   readonly shapeWeight: number;
   /** Weight of each lexicon token (see {@link FeatureLexicon}); 0 or no lexicon leaves them out. */
@@ -99,16 +65,8 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
   wordBigrams: true,
   wordTrigrams: false,
   leetFallback: true,
-  leetContext: false,
-  leetSurface: false,
-  leetShare: false,
   wordWeight: 1,
   charWeight: 0.5,
-  lightWordWeight: 0,
-  lightCharWeight: 0,
-  lightCharMin: 3,
-  lightCharMax: 5,
-  lightSymbolsOnly: false,
   shapeWeight: 1,
   lexiconWeight: 0.5,
   maxChars: 4096,
@@ -225,12 +183,6 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/** Not a letter, a space or a boundary marker: digits, punctuation, symbols, emoji. */
-function isSymbol(code: number): boolean {
-  if (code < 0x80) return !((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === SPACE || code === BOUNDARY_START || code === BOUNDARY_END);
-  return isSurrogate(code) || !isWordUnit(code) || isCurrency(code);
-}
-
 function isCurrency(code: number): boolean {
   return code === 0x24 || code === 0xa3 || code === 0xa5 || code === 0x20ac; // $ £ ¥ €
 }
@@ -246,20 +198,50 @@ function clip(text: string, maxChars: number): string {
   return `${text.slice(0, headEnd)} ${text.slice(tailStart)}`;
 }
 
-/** Checks a configuration and returns a frozen copy. */
+/**
+ * Feature options that were compared by cross-validation, never shipped, and are no longer computed
+ * (their results are noted above `LADDER` in `scripts/text-training/tune.ts`), each with the value
+ * that meant off; `null`: any value meant nothing once the others were off. Sidecars written while
+ * they existed still name them.
+ */
+const RETIRED_OFF: Readonly<Record<string, boolean | number | null>> = Object.freeze({
+  leetContext: false,
+  leetSurface: false,
+  leetShare: false,
+  lightWordWeight: 0,
+  lightCharWeight: 0,
+  lightSymbolsOnly: false,
+  lightCharMin: null,
+  lightCharMax: null,
+});
+
+/** `config` without the retired options, which must be off: a model trained with one on cannot be scored. */
+function withoutRetired(config: Partial<FeatureConfig>): Partial<FeatureConfig> {
+  const rest: Record<string, unknown> = { ...config };
+  for (const [name, off] of Object.entries(RETIRED_OFF)) {
+    const value = rest[name];
+    if (value !== undefined && off !== null && value !== off) {
+      throw new RangeError(
+        `Expected the retired feature option ${name} to be ${off} or absent, got ${JSON.stringify(value)}: this code no longer computes that feature, so a model trained with it cannot be scored (retrain with npm run train:text).`,
+      );
+    }
+    delete rest[name];
+  }
+  return rest;
+}
+
+/**
+ * Checks a configuration and returns a frozen copy.
+ * @throws RangeError when a value is out of range, or names a retired option that is not off.
+ */
 export function resolveFeatureConfig(config: Partial<FeatureConfig> = {}): FeatureConfig {
-  const resolved = { ...DEFAULT_FEATURE_CONFIG, ...config };
-  const { bucketBits, charMin, charMax, lightCharMin, lightCharMax, maxChars } = resolved;
+  const resolved = { ...DEFAULT_FEATURE_CONFIG, ...withoutRetired(config) };
+  const { bucketBits, charMin, charMax, maxChars } = resolved;
   if (!Number.isInteger(bucketBits) || bucketBits < 4 || bucketBits > 24) {
     throw new RangeError(`Expected bucketBits to be an integer 4..24, got ${bucketBits}.`);
   }
-  for (const [min, max, name] of [
-    [charMin, charMax, 'charMin..charMax'],
-    [lightCharMin, lightCharMax, 'lightCharMin..lightCharMax'],
-  ] as const) {
-    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min || max > 8) {
-      throw new RangeError(`Expected 1 <= min <= max <= 8 for ${name}, got ${min}..${max}.`);
-    }
+  if (!Number.isInteger(charMin) || !Number.isInteger(charMax) || charMin < 1 || charMax < charMin || charMax > 8) {
+    throw new RangeError(`Expected 1 <= min <= max <= 8 for charMin..charMax, got ${charMin}..${charMax}.`);
   }
   if (!Number.isInteger(maxChars) || maxChars < 16) throw new RangeError(`Expected maxChars >= 16, got ${maxChars}.`);
   return Object.freeze(resolved);
@@ -278,20 +260,16 @@ const LETTER_L = 0x6c;
 const ADDED_LATER_OFF: Partial<FeatureConfig> = Object.freeze({
   wordTrigrams: false,
   leetFallback: false,
-  leetContext: false,
-  leetSurface: false,
-  leetShare: false,
-  lightWordWeight: 0,
-  lightCharWeight: 0,
-  lightSymbolsOnly: false,
   shapeWeight: 0,
   lexiconWeight: 0,
 });
 
 /**
  * Reads the configuration stored with a model (its sidecar): a field it lacks was written before
- * the field existed and means that feature kind is off, not today's default.
- * @throws RangeError when a value is out of range (see {@link resolveFeatureConfig}).
+ * the field existed and means that feature kind is off, not today's default. Retired options
+ * (the experiments no longer computed) are accepted when off and dropped.
+ * @throws RangeError when a value is out of range, or a retired option is on: the model was trained
+ * with features this code does not compute (see {@link resolveFeatureConfig}).
  * @example const config = storedFeatureConfig(sidecar.features);
  */
 export function storedFeatureConfig(stored: Partial<FeatureConfig>): FeatureConfig {
@@ -314,11 +292,7 @@ const CAPS_EDGES = [0, 0.1, 0.3, 0.6, 0.9];
  */
 export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon?: FeatureLexicon): FeatureHasher {
   const resolved = resolveFeatureConfig(config);
-  const { bucketBits, seed, charMin, charMax, wordBigrams, wordTrigrams, leetFallback, wordWeight, charWeight, maxChars } = resolved;
-  const leetContext = leetFallback && resolved.leetContext;
-  const leetSurface = resolved.leetSurface;
-  const leetShare = resolved.leetShare;
-  const { lightWordWeight, lightCharWeight, lightCharMin, lightCharMax, lightSymbolsOnly, shapeWeight } = resolved;
+  const { bucketBits, seed, charMin, charMax, wordBigrams, wordTrigrams, leetFallback, wordWeight, charWeight, shapeWeight, maxChars } = resolved;
   const mask = (1 << bucketBits) - 1;
   const seedHash = fmix32(seed >>> 0);
   // Namespaces: the robust view keeps its historical one-letter names; the others get longer ones.
@@ -327,9 +301,6 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
   const nsBigram = namespace('b');
   const nsTrigram = namespace('t');
   const nsChar = namespace('c');
-  const nsLightWord = namespace('lw');
-  const nsLightBigram = namespace('lb');
-  const nsLightChar = namespace('lc');
   const nsShape = namespace('shape');
   const nsLexiconTerm = namespace('lexicon-term');
   const nsLexiconToken = namespace('lexicon');
@@ -343,7 +314,6 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
   let units = new Uint16Array(512); // word code units, words back to back
   let wordStarts = new Int32Array(128);
   let wordCount = 0;
-  let line = new Uint16Array(512); // the light view with whitespace runs as one space
 
   function add(hash: number, weight: number): void {
     const mixed = fmix32(hash);
@@ -419,8 +389,7 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
     return h;
   }
 
-  function charGrams(from: number, to: number, share = 1): void {
-    const weight = charWeight * share;
+  function charGrams(from: number, to: number): void {
     // The word with boundary markers: '<' units[from..to) '>'.
     const length = to - from + 2;
     for (let s = 0; s < length; s++) {
@@ -429,7 +398,7 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       for (let e = s; e < limit; e++) {
         const code = e === 0 ? BOUNDARY_START : e === length - 1 ? BOUNDARY_END : (units[from + e - 1] as number);
         h = step(h, code);
-        if (e - s + 1 >= charMin) add(h, weight);
+        if (e - s + 1 >= charMin) add(h, charWeight);
       }
     }
   }
@@ -437,14 +406,10 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
   /** The robust view: word n-grams and in-word character n-grams of normalised text. */
   function robustView(normalized: string): void {
     tokenize(clip(normalized, maxChars));
-    if (leetContext) {
-      robustViewInContext();
-      return;
-    }
     for (let w = 0; w < wordCount; w++) {
       const from = wordStarts[w] as number;
       const to = wordStarts[w + 1] as number;
-      addWord(wordHash(nsWord, from, to));
+      add(wordHash(nsWord, from, to), wordWeight);
       if (wordBigrams && w + 1 < wordCount) {
         const pair = wordHash(step(wordHash(nsBigram, from, to), BIGRAM_JOIN), to, wordStarts[w + 2] as number);
         add(pair, wordWeight);
@@ -457,109 +422,6 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       charGrams(from, to);
       if (leetFallback) leetReadings(from, to);
     }
-  }
-
-  // Forms of each word for {@link FeatureConfig.leetContext}: `formStarts[3w+r]..formEnds[3w+r]`, r < formCounts[w].
-  let formStarts = new Int32Array(3 * 128);
-  let formEnds = new Int32Array(3 * 128);
-  let formCounts = new Uint8Array(128);
-
-  /**
-   * The robust view where each word is one to three forms: its leetspeak readings when it has
-   * any, else itself. Unigrams and character n-grams per form, bigrams and trigrams over every
-   * combination of neighbouring forms. Text without leetspeak hashes exactly as {@link robustView}.
-   */
-  function robustViewInContext(): void {
-    if (formCounts.length < wordCount) {
-      formStarts = new Int32Array(3 * wordCount * 2);
-      formEnds = new Int32Array(3 * wordCount * 2);
-      formCounts = new Uint8Array(wordCount * 2);
-    }
-    let scratch = wordStarts[wordCount] as number;
-    for (let w = 0; w < wordCount; w++) {
-      const from = wordStarts[w] as number;
-      const to = wordStarts[w + 1] as number;
-      const count = readings(from, to, scratch, w);
-      if (count === 0) {
-        formStarts[3 * w] = from;
-        formEnds[3 * w] = to;
-        formCounts[w] = 1;
-      } else {
-        formCounts[w] = count;
-        scratch += 3 * (to - from);
-      }
-    }
-    for (let w = 0; w < wordCount; w++) {
-      const leet = formCounts[w] !== 1 || formStarts[3 * w] !== wordStarts[w];
-      const share = leetShare ? 1 / (formCounts[w] as number) : 1;
-      const shareNext = leetShare && w + 1 < wordCount ? share / (formCounts[w + 1] as number) : share;
-      for (let a = 0; a < (formCounts[w] as number); a++) {
-        const from = formStarts[3 * w + a] as number;
-        const to = formEnds[3 * w + a] as number;
-        addWord(wordHash(nsWord, from, to), wordWeight * share);
-        if (wordBigrams && w + 1 < wordCount) {
-          const left = step(wordHash(nsBigram, from, to), BIGRAM_JOIN);
-          for (let b = 0; b < (formCounts[w + 1] as number); b++) {
-            add(wordHash(left, formStarts[3 * (w + 1) + b] as number, formEnds[3 * (w + 1) + b] as number), wordWeight * shareNext);
-          }
-        }
-        if (wordTrigrams && w + 2 < wordCount) {
-          const shareThird = leetShare ? shareNext / (formCounts[w + 2] as number) : 1;
-          const first = step(wordHash(nsTrigram, from, to), BIGRAM_JOIN);
-          for (let b = 0; b < (formCounts[w + 1] as number); b++) {
-            const second = step(wordHash(first, formStarts[3 * (w + 1) + b] as number, formEnds[3 * (w + 1) + b] as number), BIGRAM_JOIN);
-            for (let c = 0; c < (formCounts[w + 2] as number); c++) {
-              add(wordHash(second, formStarts[3 * (w + 2) + c] as number, formEnds[3 * (w + 2) + c] as number), wordWeight * shareThird);
-            }
-          }
-        }
-        charGrams(from, to, share);
-        if (leet && lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, from, to));
-      }
-    }
-  }
-
-  /**
-   * Writes the distinct leetspeak readings of word `units[from, to)` (see {@link leetReadings}) at
-   * `scratch` onwards and records them as the forms of word `w`; returns how many (0: not leetspeak).
-   */
-  function readings(from: number, to: number, scratch: number, w: number): number {
-    if (to - from < 3) return 0;
-    let letters = 0;
-    let leet = 0;
-    let ones = false;
-    for (let j = from; j < to; j++) {
-      const code = units[j] as number;
-      if (code >= 0x61 && code <= 0x7a) letters += 1;
-      else if (code < 128 && LEET_LETTER[code] !== 0) {
-        leet += 1;
-        if (code === ONE) ones = true;
-      } else return 0;
-    }
-    if (letters === 0 || leet === 0) return 0;
-    const width = to - from;
-    let count = 0;
-    for (let reading = 0; reading < (ones ? 3 : 1); reading++) {
-      const start = scratch + width * reading;
-      let at = start;
-      let last = -1;
-      for (let j = from; j < to; j++) {
-        const code = units[j] as number;
-        let letter = code >= 0x61 && code <= 0x7a ? code : (LEET_LETTER[code] as number);
-        if (code === ONE) letter = reading === 0 || (reading === 2 && (j === from || units[j - 1] !== ONE)) ? LETTER_I : LETTER_L;
-        if (letter === last) continue;
-        pushUnit(letter, at++);
-        last = letter;
-      }
-      for (let j = at; j < start + width; j++) pushUnit(0, j);
-      let repeated = false;
-      for (let earlier = 0; earlier < reading && !repeated; earlier++) repeated = sameUnits(scratch + width * earlier, start, width);
-      if (repeated) continue;
-      formStarts[3 * w + count] = start;
-      formEnds[3 * w + count] = at;
-      count += 1;
-    }
-    return count;
   }
 
   /**
@@ -601,85 +463,9 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       let repeated = false;
       for (let earlier = 0; earlier < reading && !repeated; earlier++) repeated = sameUnits(scratch + width * earlier, start, width);
       if (repeated) continue;
-      addWord(wordHash(nsWord, start, at));
+      add(wordHash(nsWord, start, at), wordWeight);
       charGrams(start, at);
       if (lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, start, at));
-    }
-  }
-
-  // Robust-view word hashes of the current message, for {@link FeatureConfig.leetSurface}.
-  let seenWords = new Int32Array(256);
-  let seenCount = 0;
-
-  /** Adds a robust-view unigram and, with leetSurface, remembers it. */
-  function addWord(hash: number, weight = wordWeight): void {
-    add(hash, weight);
-    if (!leetSurface) return;
-    if (seenCount === seenWords.length) {
-      const grown = new Int32Array(seenWords.length * 2);
-      grown.set(seenWords);
-      seenWords = grown;
-    }
-    seenWords[seenCount++] = hash | 0;
-  }
-
-  function seen(hash: number): boolean {
-    const h = hash | 0;
-    for (let k = 0; k < seenCount; k++) if (seenWords[k] === h) return true;
-    return false;
-  }
-
-  /** {@link FeatureConfig.leetSurface} over the current tokenisation (the light view's words). */
-  function surfaceReadings(): void {
-    const end = wordStarts[wordCount] as number;
-    for (let w = 0; w < wordCount; w++) {
-      const from = wordStarts[w] as number;
-      const to = wordStarts[w + 1] as number;
-      if (to - from < 3) continue;
-      let letters = 0;
-      let leet = 0;
-      let ones = false;
-      for (let j = from; j < to; j++) {
-        const code = units[j] as number;
-        if (code >= 0x61 && code <= 0x7a) letters += 1;
-        else if (code < 128 && LEET_LETTER[code] !== 0) {
-          leet += 1;
-          if (code === ONE) ones = true;
-        } else {
-          leet = -1;
-          break;
-        }
-      }
-      if (letters === 0 || leet <= 0) continue;
-      const width = to - from;
-      let count = 0;
-      for (let reading = 0; reading < (ones ? 4 : 1); reading++) {
-        // reading 0: 1 → i; 1: 1 → l; 2: the first 1 of a run → i, the rest → l; 3: the first → l, the rest → i.
-        const start = end + width * count;
-        let at = start;
-        let last = -1;
-        for (let j = from; j < to; j++) {
-          const code = units[j] as number;
-          let letter = code >= 0x61 && code <= 0x7a ? code : (LEET_LETTER[code] as number);
-          if (code === ONE) {
-            const first = j === from || units[j - 1] !== ONE;
-            letter = reading === 0 || (reading === 2 && first) || (reading === 3 && !first) ? LETTER_I : LETTER_L;
-          }
-          if (letter === last) continue;
-          pushUnit(letter, at++);
-          last = letter;
-        }
-        for (let j = at; j < start + width; j++) pushUnit(0, j);
-        let repeated = false;
-        for (let earlier = 0; earlier < count && !repeated; earlier++) repeated = sameUnits(end + width * earlier, start, width);
-        if (repeated) continue;
-        count += 1;
-        const hash = wordHash(nsWord, start, at);
-        if (seen(hash)) continue;
-        add(hash, wordWeight);
-        charGrams(start, at);
-        if (lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, start, at));
-      }
     }
   }
 
@@ -689,49 +475,7 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
     return true;
   }
 
-  /** The light view: word unigrams and bigrams, then character n-grams across the whole text. */
-  function lightView(light: string): void {
-    if (lightWordWeight !== 0) {
-      tokenize(light);
-      for (let w = 0; w < wordCount; w++) {
-        const from = wordStarts[w] as number;
-        const to = wordStarts[w + 1] as number;
-        add(wordHash(nsLightWord, from, to), lightWordWeight);
-        if (w + 1 < wordCount) {
-          add(wordHash(step(wordHash(nsLightBigram, from, to), BIGRAM_JOIN), to, wordStarts[w + 2] as number), lightWordWeight);
-        }
-      }
-    }
-    if (lightCharWeight === 0) return;
-    // '<' text '>' with every whitespace run as one space and no space next to the markers.
-    if (line.length < light.length + 2) line = new Uint16Array(light.length * 2 + 2);
-    let length = 0;
-    line[length++] = BOUNDARY_START;
-    for (let i = 0; i < light.length; i++) {
-      const code = light.charCodeAt(i);
-      if (isSpace(code)) {
-        if (line[length - 1] !== SPACE && line[length - 1] !== BOUNDARY_START) line[length++] = SPACE;
-      } else {
-        line[length++] = code;
-      }
-    }
-    if (line[length - 1] === SPACE) length -= 1;
-    line[length++] = BOUNDARY_END;
-    if (length === 2) return;
-    for (let s = 0; s < length; s++) {
-      let h = nsLightChar;
-      let symbol = !lightSymbolsOnly;
-      const limit = Math.min(length, s + lightCharMax);
-      for (let e = s; e < limit; e++) {
-        const code = line[e] as number;
-        h = step(h, code);
-        if (!symbol && isSymbol(code)) symbol = true;
-        if (symbol && e - s + 1 >= lightCharMin) add(h, lightCharWeight);
-      }
-    }
-  }
-
-  const needsFolded = leetSurface || lightWordWeight !== 0 || lightCharWeight !== 0 || shapeWeight !== 0 || (lexicon !== undefined && resolved.lexiconWeight !== 0);
+  const needsFolded = shapeWeight !== 0 || (lexicon !== undefined && resolved.lexiconWeight !== 0);
 
   // Lexicon: term hash (words joined by one space, in nsLexiconTerm) → groups; tokens deduplicated per message.
   const termGroups = new Map<number, number[]>();
@@ -883,17 +627,13 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       generation = 1;
     }
     touchedCount = 0;
-    seenCount = 0;
     robustView(normalized);
     if (lexiconWeight !== 0) matchLexicon();
     if (needsFolded) {
       const clipped = clip(folded, maxChars);
-      const light = clipped.toLowerCase();
-      lightView(light);
-      if (lexiconWeight !== 0 || leetSurface) {
-        if (lightWordWeight === 0) tokenize(light); // else lightView left the light words in place
-        if (lexiconWeight !== 0) matchLexicon();
-        if (leetSurface) surfaceReadings();
+      if (lexiconWeight !== 0) {
+        tokenize(clipped.toLowerCase()); // the light view's words (see lightNormalize)
+        matchLexicon();
       }
       if (shapeWeight !== 0) shapeView(clipped);
     }

@@ -87,16 +87,10 @@ describe('createFeatureHasher', () => {
     expect(Array.from(indices.slice(0, 6))).toEqual(PINNED_WIN_CASH);
   });
 
-  it('keeps what the robust view folds away in the light view and shape tokens', () => {
-    const hasher = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lightWordWeight: 1, lightCharWeight: 0.5, shapeWeight: 1 });
-    const robustOnly = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0, lexiconWeight: 0 });
-    // normalizeText reads "free" as "fre"; the light view does not.
-    expect(normalizeText('free')).toBe(normalizeText('fre'));
-    expect(robustOnly.hash('free').indices).toEqual(robustOnly.hash('fre').indices);
-    expect(hasher.hash('free').indices).not.toEqual(hasher.hash('fre').indices);
+  it('keeps in shape tokens what the robust view folds away', () => {
     expect(lightNormalize('FREE Frее')).toBe('free free');
     // Shape tokens alone: capitals, money, digit runs by length, links, exclamation marks, length.
-    const shape = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, wordWeight: 0, charWeight: 0, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 1, lexiconWeight: 0 });
+    const shape = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, wordWeight: 0, charWeight: 0, shapeWeight: 1, lexiconWeight: 0 });
     const tokens = (text: string) => Array.from(shape.hash(text).indices).sort();
     expect(tokens('see you soon')).toEqual(tokens('ask him then'));
     expect(tokens('WIN A PRIZE')).not.toEqual(tokens('win a prize'));
@@ -107,8 +101,8 @@ describe('createFeatureHasher', () => {
   });
 
   it('adds leetspeak readings that normalizeText leaves alone, sharing the plain word’s features', () => {
-    const plain = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, leetFallback: false, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 });
-    const fallback = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, leetFallback: true, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 });
+    const plain = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, leetFallback: false, shapeWeight: 0 });
+    const fallback = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, leetFallback: true, shapeWeight: 0 });
     for (const [disguised, clean] of [
       ['f4990t', 'faggot'],
       ['k111', 'kill'],
@@ -122,56 +116,6 @@ describe('createFeatureHasher', () => {
     }
     // Numbers, and words with a 2, 6 or 8, are not read as leetspeak.
     sameFeatures(fallback.hash('call 09061701461 2day b8 gr8'), plain.hash('call 09061701461 2day b8 gr8'));
-  });
-
-  it('with leetContext, reads a leetspeak word in its place: its readings pair with the neighbours', () => {
-    const base = { ...DEFAULT_FEATURE_CONFIG, leetFallback: true, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 };
-    const added = createFeatureHasher({ ...base, leetContext: false });
-    const inContext = createFeatureHasher({ ...base, leetContext: true });
-    const target = new Set(added.hash('all white trash').indices);
-    const shared = (indices: Int32Array) => Array.from(indices).filter((i) => target.has(i)).length;
-    expect(shared(inContext.hash('all wh173 trash').indices)).toBe(target.size); // "all white", "white trash" too
-    expect(shared(added.hash('all wh173 trash').indices)).toBeLessThan(target.size);
-    // The disguised word itself is gone: 'wh173' alone shares nothing but its readings' features.
-    const raw = new Set(createFeatureHasher({ ...base, leetFallback: false }).hash('wh173').indices);
-    expect(Array.from(inContext.hash('wh173').indices).filter((i) => raw.has(i) && !target.has(i))).toEqual([]);
-    // Text without leetspeak hashes exactly as before, order included.
-    for (const text of SAMPLES.filter((t) => !t.includes('f4990t'))) sameFeatures(inContext.hash(text), added.hash(text));
-  });
-
-  it('with leetShare, a leetspeak word\'s readings share one word\'s weight', () => {
-    const base = { ...DEFAULT_FEATURE_CONFIG, leetFallback: true, leetContext: true, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 };
-    const full = createFeatureHasher({ ...base, leetShare: false });
-    const shared = createFeatureHasher({ ...base, leetShare: true });
-    // Same features, and text without leetspeak hashes exactly as before.
-    expect(Array.from(shared.hash('you k111 him').indices)).toEqual(Array.from(full.hash('you k111 him').indices));
-    for (const text of SAMPLES.filter((t) => !t.includes('f4990t'))) sameFeatures(shared.hash(text), full.hash(text));
-    // "k111" reads as "kil" and "kl": shared, each weighs less, so the plain words around it weigh more.
-    const you = new Set(createFeatureHasher({ ...base, leetContext: false }).hash('you').indices);
-    const weightOfYou = (h: ReturnType<typeof createFeatureHasher>) => {
-      const { indices, values } = h.hash('you k111 him');
-      return Math.max(...Array.from(indices, (i, k) => (you.has(i) ? Math.abs(values[k] as number) : 0)));
-    };
-    expect(weightOfYou(shared)).toBeGreaterThan(weightOfYou(full));
-  });
-
-  it('with leetSurface, reads leetspeak on the surface text, where 1 may stand for l', () => {
-    const base = { ...DEFAULT_FEATURE_CONFIG, lightWordWeight: 0, lightCharWeight: 0, shapeWeight: 0 };
-    const off = createFeatureHasher({ ...base, leetSurface: false });
-    const on = createFeatureHasher({ ...base, leetSurface: true });
-    for (const [disguised, clean] of [
-      ['p30p13', 'people'], // normalizeText reads "peopie"
-      ['11k3', 'like'], // normalizeText reads "lke"
-      ['4nd', 'and'], // normalizeText keeps a number then a word
-      ['wh173', 'white'], // also read by leetFallback: added once
-    ] as const) {
-      const target = new Set(off.hash(clean).indices);
-      const shared = (indices: Int32Array) => Array.from(indices).filter((i) => target.has(i)).length;
-      expect(shared(on.hash(disguised).indices)).toBe(target.size);
-    }
-    sameFeatures(on.hash('you wh173 f4990t'), off.hash('you wh173 f4990t')); // leetFallback's readings are not added twice
-    // Text without letters mixed with leetspeak digits hashes exactly as before, order included.
-    for (const text of ['call 09061701461 2day b8 gr8', 'see you at 10', 'people who like it']) sameFeatures(on.hash(text), off.hash(text));
   });
 
   it('emits each lexicon token once per message, from either view', () => {
@@ -188,11 +132,50 @@ describe('createFeatureHasher', () => {
   it('reads a stored configuration without the newer fields as the first model\'s features', () => {
     const first = { bucketBits: 18, seed: 0x43475244, charMin: 2, charMax: 4, wordBigrams: true, wordWeight: 1, charWeight: 0.5, maxChars: 4096 };
     const config = storedFeatureConfig(first);
-    expect(config).toMatchObject({ shapeWeight: 0, lexiconWeight: 0, leetFallback: false, lightWordWeight: 0, lightCharWeight: 0, wordTrigrams: false });
+    expect(config).toMatchObject({ shapeWeight: 0, lexiconWeight: 0, leetFallback: false, wordTrigrams: false });
     // The first model's features are the robust view alone.
     const robust = createFeatureHasher(config).hash('WIN £1000 now');
     const normalized = normalizeText('WIN £1000 now');
     sameFeatures(robust, createFeatureHasher(config).hashViews(normalized, ''));
+  });
+
+  // Options compared by cross-validation and never shipped, no longer computed (scripts/text-training/tune.ts).
+  const RETIRED_OFF = {
+    leetContext: false,
+    leetSurface: false,
+    leetShare: false,
+    lightWordWeight: 0,
+    lightCharWeight: 0,
+    lightCharMin: 3,
+    lightCharMax: 5,
+    lightSymbolsOnly: false,
+  };
+
+  it('reads a stored configuration that names the retired options, off, as one without them', () => {
+    const stored = { ...sidecar.features, ...RETIRED_OFF } as Partial<typeof DEFAULT_FEATURE_CONFIG>;
+    const config = storedFeatureConfig(stored);
+    expect(config).toEqual(storedFeatureConfig(sidecar.features));
+    for (const name of Object.keys(RETIRED_OFF)) expect(config).not.toHaveProperty(name);
+    // Any light n-gram lengths meant nothing with the light view off.
+    expect(storedFeatureConfig({ ...stored, lightCharMin: 9, lightCharMax: 1 } as typeof stored)).toEqual(config);
+    const text = 'u r a wh173 1d10t, WIN £1000 now!!';
+    sameFeatures(createFeatureHasher(config, sidecar.lexicon).hash(text), createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon).hash(text));
+  });
+
+  it('refuses a stored configuration that turns a retired option on, naming it', () => {
+    for (const [name, on] of [
+      ['leetContext', true],
+      ['leetSurface', true],
+      ['leetShare', true],
+      ['lightWordWeight', 1],
+      ['lightCharWeight', 0.5],
+      ['lightSymbolsOnly', true],
+    ] as const) {
+      const stored = { ...sidecar.features, ...RETIRED_OFF, [name]: on } as Partial<typeof DEFAULT_FEATURE_CONFIG>;
+      expect(() => storedFeatureConfig(stored)).toThrow(RangeError);
+      expect(() => storedFeatureConfig(stored)).toThrow(new RegExp(`retired feature option ${name} `));
+      expect(() => createFeatureHasher(stored)).toThrow(RangeError);
+    }
   });
 
   it('bounds very long text to a head and tail window', () => {
@@ -200,7 +183,7 @@ describe('createFeatureHasher', () => {
     const long = `${'a'.repeat(10_000)} tail`;
     expect(hasher.hashViews(long, long).indices.length).toBeGreaterThan(0);
     expect(() => resolveFeatureConfig({ bucketBits: 40 })).toThrow(RangeError);
-    expect(() => resolveFeatureConfig({ lightCharMin: 4, lightCharMax: 3 })).toThrow(RangeError);
+    expect(() => resolveFeatureConfig({ charMin: 4, charMax: 3 })).toThrow(RangeError);
   });
 });
 
