@@ -8,10 +8,11 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateReport } from '../src/index.js';
 import { createRelay } from '../server/relay/relay.js';
+import { CONTENT_TYPES, fileInFolder, readBody } from './static-files.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BUILT = join(REPO, 'dist', 'demo');
@@ -54,55 +55,23 @@ export interface Demo {
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const SECURITY_HEADERS = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.onnx': 'application/octet-stream',
-  '.bin': 'application/octet-stream',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
 function notFound(response: ServerResponse): void {
   response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found\n');
 }
 
 /** Serves `relative` from `folder`, refusing anything that would leave it. */
 async function serveFile(folder: string, relative: string, response: ServerResponse, method: string): Promise<boolean> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(relative);
-  } catch {
-    return false;
-  }
-  const path = normalize(join(folder, decoded));
-  if (!path.startsWith(folder + sep) || decoded.includes('\0')) return false;
-  const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) return false;
+  const file = await fileInFolder(folder, relative);
+  if (!file) return false;
   response.writeHead(200, {
-    'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-    'content-length': info.size,
+    'content-type': CONTENT_TYPES[extname(file.path)] ?? 'application/octet-stream',
+    'content-length': file.size,
     'cache-control': 'no-cache',
     ...SECURITY_HEADERS,
   });
   if (method === 'HEAD') response.end();
-  else createReadStream(path).pipe(response);
+  else createReadStream(file.path).pipe(response);
   return true;
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 type Forward = (method: string, path: string, headers: Record<string, string>, body: Buffer) => Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
