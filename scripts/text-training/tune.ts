@@ -46,7 +46,9 @@ const PREVIOUS_SETTINGS: Partial<Settings> = {
   sourceWeight: {},
   davidsonNegativeWeight: {},
 };
-const PREVIOUS_FEATURES: Partial<FeatureConfig> = { shapeWeight: 0, lexiconWeight: 0, leetFallback: false };
+const PREVIOUS_FEATURES: Partial<FeatureConfig> = { shapeWeight: 0, lexiconWeight: 0, leetFallback: false, skipDigitsInWords: false };
+/** The ladder's steps before shape tokens left out digit runs inside words. */
+const DIGITS_AS_NUMBERS: Partial<FeatureConfig> = { skipDigitsInWords: false };
 
 /**
  * The ladder from the previous model to the shipped one, one change at a time, then the
@@ -81,28 +83,33 @@ const PREVIOUS_FEATURES: Partial<FeatureConfig> = { shapeWeight: 0, lexiconWeigh
  */
 export const LADDER: readonly Candidate[] = [
   { name: 'previous model', features: PREVIOUS_FEATURES, settings: PREVIOUS_SETTINGS },
-  { name: '+ shape tokens', features: { lexiconWeight: 0, leetFallback: false }, settings: PREVIOUS_SETTINGS },
+  { name: '+ shape tokens', features: { lexiconWeight: 0, leetFallback: false, ...DIGITS_AS_NUMBERS }, settings: PREVIOUS_SETTINGS },
   {
     name: '+ annotator vote shares as targets',
-    features: { lexiconWeight: 0, leetFallback: false },
+    features: { lexiconWeight: 0, leetFallback: false, ...DIGITS_AS_NUMBERS },
     settings: { ...PREVIOUS_SETTINGS, softSources: ['davidson', 'toxic-spans'] },
   },
   {
     name: '+ SMS ham weight 2 for harassment, 1 for hate (was 3)',
-    features: { lexiconWeight: 0, leetFallback: false },
+    features: { lexiconWeight: 0, leetFallback: false, ...DIGITS_AS_NUMBERS },
     settings: { ...PREVIOUS_SETTINGS, softSources: ['davidson', 'toxic-spans'], chatNegativeWeight: [3, 3, 2, 1, 3, 3] },
   },
   {
     name: '+ Surge lexicon category tokens',
-    features: { leetFallback: false },
+    features: { leetFallback: false, ...DIGITS_AS_NUMBERS },
     settings: { ...PREVIOUS_SETTINGS, softSources: ['davidson', 'toxic-spans'], chatNegativeWeight: [3, 3, 2, 1, 3, 3] },
   },
   {
     name: '+ leetspeak readings',
+    features: DIGITS_AS_NUMBERS,
     settings: { ...PREVIOUS_SETTINGS, softSources: ['davidson', 'toxic-spans'], chatNegativeWeight: [3, 3, 2, 1, 3, 3] },
   },
-  { name: '+ L-BFGS for harassment, hate, sexual; SpamAssassin weight 0.3', settings: { davidsonNegativeWeight: {} } },
-  { name: '+ Davidson offensive tweets ×2 as hate negatives (shipped)' },
+  { name: '+ L-BFGS for harassment, hate, sexual; SpamAssassin weight 0.3', features: DIGITS_AS_NUMBERS, settings: { davidsonNegativeWeight: {} } },
+  { name: '+ Davidson offensive tweets ×2 as hate negatives', features: DIGITS_AS_NUMBERS },
+  // Out of fold: evasion 0.9659 -> 0.9721 (hate 0.8125 -> 0.8862, leetspeak 0.9226 -> 0.9577); SMS spam, abusive
+  // and hate AUC unchanged to 4 places; harassment F1 0.8759 -> 0.8710. The alternatives below override the
+  // shipped model, this step included; the numbers in their commit messages were measured before it.
+  { name: '+ shape tokens leave out digit runs that touch a letter (shipped)' },
   { name: 'alternative: Davidson offensive ×4 as hate negatives', settings: { davidsonNegativeWeight: { offensive: [1, 1, 1, 4, 1, 1] } } },
   { name: 'alternative: hate L2 1e-4', settings: { l2: [1e-6, 1e-6, 1e-5, 1e-4, 1e-3, 3e-5] } },
   { name: 'alternative: Toxic Spans weight 0.3 for hate', settings: { sourceWeight: { 'spam-assassin': 0.3, 'toxic-spans': [1, 1, 1, 0.3, 1, 1] } } },

@@ -50,6 +50,11 @@ export interface FeatureConfig {
   readonly charWeight: number;
   /** Weight of each shape token; 0 leaves them out. */
   readonly shapeWeight: number;
+  /**
+   * Shape tokens leave out digit runs that touch a letter ("c4sh", "wh173", "f49907"): leetspeak and
+   * codes inside words, not the amounts and phone numbers the number tokens stand for.
+   */
+  readonly skipDigitsInWords: boolean;
   /** Weight of each lexicon token (see {@link FeatureLexicon}); 0 or no lexicon leaves them out. */
   readonly lexiconWeight: number;
   /** Text longer than this (UTF-16 code units, after normalisation) is featurised on head + tail. */
@@ -68,6 +73,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
   wordWeight: 1,
   charWeight: 0.5,
   shapeWeight: 1,
+  skipDigitsInWords: true,
   lexiconWeight: 0.5,
   maxChars: 4096,
 });
@@ -183,6 +189,10 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
 function isCurrency(code: number): boolean {
   return code === 0x24 || code === 0xa3 || code === 0xa5 || code === 0x20ac; // $ £ ¥ €
 }
@@ -261,6 +271,7 @@ const ADDED_LATER_OFF: Partial<FeatureConfig> = Object.freeze({
   wordTrigrams: false,
   leetFallback: false,
   shapeWeight: 0,
+  skipDigitsInWords: false,
   lexiconWeight: 0,
 });
 
@@ -292,7 +303,7 @@ const CAPS_EDGES = [0, 0.1, 0.3, 0.6, 0.9];
  */
 export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon?: FeatureLexicon): FeatureHasher {
   const resolved = resolveFeatureConfig(config);
-  const { bucketBits, seed, charMin, charMax, wordBigrams, wordTrigrams, leetFallback, wordWeight, charWeight, shapeWeight, maxChars } = resolved;
+  const { bucketBits, seed, charMin, charMax, wordBigrams, wordTrigrams, leetFallback, wordWeight, charWeight, shapeWeight, skipDigitsInWords, maxChars } = resolved;
   const mask = (1 << bucketBits) - 1;
   const seedHash = fmix32(seed >>> 0);
   // Namespaces: the robust view keeps its historical one-letter names; the others get longer ones.
@@ -574,23 +585,31 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
     let exclamations = 0;
     let digitRun = 0;
     let currencyBefore = false;
+    let letterBefore = false;
     let words = 0;
     let inWord = false;
     let numberCount = 0;
     for (let i = 0; i <= folded.length; i++) {
       const code = i < folded.length ? folded.charCodeAt(i) : SPACE;
       if (isDigit(code)) {
-        if (digitRun === 0) currencyBefore = i > 0 && isCurrency(folded.charCodeAt(i - 1));
+        if (digitRun === 0) {
+          currencyBefore = i > 0 && isCurrency(folded.charCodeAt(i - 1));
+          letterBefore = i > 0 && isAsciiLetter(folded.charCodeAt(i - 1));
+        }
         digitRun += 1;
       } else if (digitRun > 0 && !((code === 0x2c || code === 0x2e) && isDigit(folded.charCodeAt(i + 1)))) {
         // A comma or point between digits ("1,000", "1.50") continues the number.
-        if (numberCount === numbers.length) {
-          const grown = new Int32Array(numbers.length * 2);
-          grown.set(numbers);
-          numbers = grown;
+        if (skipDigitsInWords && (letterBefore || isAsciiLetter(code))) {
+          digitRun = 0;
+        } else {
+          if (numberCount === numbers.length) {
+            const grown = new Int32Array(numbers.length * 2);
+            grown.set(numbers);
+            numbers = grown;
+          }
+          numbers[numberCount++] = Math.min(digitRun, 12) + (currencyBefore ? 100 : 0);
+          digitRun = 0;
         }
-        numbers[numberCount++] = Math.min(digitRun, 12) + (currencyBefore ? 100 : 0);
-        digitRun = 0;
       }
       if (code >= 0x41 && code <= 0x5a) upper += 1;
       else if (code >= 0x61 && code <= 0x7a) lower += 1;

@@ -100,6 +100,24 @@ describe('createFeatureHasher', () => {
     expect(tokens('ok!')).not.toEqual(tokens('ok.'));
   });
 
+  it('counts digit runs that touch a letter as numbers only when skipDigitsInWords is off', () => {
+    const shapeOnly = { ...DEFAULT_FEATURE_CONFIG, wordWeight: 0, charWeight: 0, shapeWeight: 1, lexiconWeight: 0 };
+    const skipping = createFeatureHasher({ ...shapeOnly, skipDigitsInWords: true });
+    const counting = createFeatureHasher({ ...shapeOnly, skipDigitsInWords: false });
+    const tokens = (hasher: typeof skipping, text: string) => Array.from(hasher.hash(text).indices).sort();
+    // Leetspeak and in-word codes: no number tokens, so they shape like plain words.
+    expect(tokens(skipping, 'you f49907 ok')).toEqual(tokens(skipping, 'you faggot ok'));
+    expect(tokens(skipping, 'wh173 trash')).toEqual(tokens(skipping, 'white trash'));
+    expect(tokens(skipping, 'c4sh n0w')).toEqual(tokens(skipping, 'cash now'));
+    expect(tokens(counting, 'you f49907 ok')).not.toEqual(tokens(counting, 'you faggot ok'));
+    // Amounts and phone numbers stand apart from words either way.
+    for (const hasher of [skipping, counting]) {
+      expect(tokens(hasher, 'pay £1000 now')).not.toEqual(tokens(hasher, 'pay them now'));
+      expect(tokens(hasher, 'call 09061701461')).not.toEqual(tokens(hasher, 'call tomorrow'));
+      expect(tokens(hasher, 'win 1,000 cash')).not.toEqual(tokens(hasher, 'win a cash'));
+    }
+  });
+
   it('adds leetspeak readings that normalizeText leaves alone, sharing the plain word’s features', () => {
     const plain = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, leetFallback: false, shapeWeight: 0 });
     const fallback = createFeatureHasher({ ...DEFAULT_FEATURE_CONFIG, leetFallback: true, shapeWeight: 0 });
