@@ -28,14 +28,11 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import onnxProto from 'onnx-proto';
 import { NSFW_CLASSES, NSFW_INPUT_SIZE } from '../src/image/nsfw-classes.js';
 import { appendNotice, writeManifestEntry, type ManifestRecord } from './lib/model-records.js';
+import { DataType, intAttribute as int, intsAttribute as ints, node, onnx, tensor, valueInfo } from './lib/onnx-graph.js';
 
 const require = createRequire(import.meta.url);
-const { onnx } = onnxProto;
-const DataType = onnx.TensorProto.DataType;
-const AttributeType = onnx.AttributeProto.AttributeType;
 
 export const MODEL_ID = 'nsfw-mobilenet-v2';
 export const INT8_MODEL_ID = 'nsfw-mobilenet-v2-int8';
@@ -110,7 +107,6 @@ export function readNsfwjsModel(root = nsfwjsRoot()): NsfwjsArtifacts {
 
 type Tensor = InstanceType<typeof onnx.TensorProto>;
 type Node = InstanceType<typeof onnx.NodeProto>;
-type Attribute = InstanceType<typeof onnx.AttributeProto>;
 
 /** A Keras tensor as it exists in the ONNX graph: NCHW shape, and a ZeroPadding2D not yet applied. */
 interface Value {
@@ -122,21 +118,6 @@ interface Value {
   /** Pending zero padding [top, left, bottom, right], merged into the consuming convolution. */
   readonly pad?: readonly [number, number, number, number];
 }
-
-function bytesOf(array: ArrayBufferView): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-}
-const tensor = (name: string, dataType: number, dims: number[], data: ArrayBufferView): Tensor =>
-  onnx.TensorProto.create({ name, dataType, dims, rawData: bytesOf(data) });
-const ints = (name: string, values: number[]): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints: values });
-const int = (name: string, i: number): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.INT, i });
-const node = (opType: string, input: string[], output: string, attribute: Attribute[] = []): Node =>
-  onnx.NodeProto.create({ opType, input, output: [output], name: output, attribute });
-const valueInfo = (name: string, dims: (number | string)[]) =>
-  onnx.ValueInfoProto.create({
-    name,
-    type: { tensorType: { elemType: DataType.FLOAT, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } },
-  });
 
 const pair = (value: unknown, what: string): [number, number] => {
   if (!Array.isArray(value) || value.length !== 2 || !value.every(Number.isInteger)) throw new Error(`Expected two integers for ${what}.`);
@@ -427,8 +408,8 @@ export function buildOnnxModel(source: NsfwjsArtifacts, model: tf.LayersModel, o
     name: options.int8 ? 'nsfw_mobilenet_v2_int8' : 'nsfw_mobilenet_v2',
     initializer: initializers,
     node: nodes,
-    input: [valueInfo('input', ['batch', NSFW_INPUT_SIZE, NSFW_INPUT_SIZE, 3])],
-    output: [valueInfo('probabilities', ['batch', NSFW_CLASSES.length])],
+    input: [valueInfo('input', DataType.FLOAT, ['batch', NSFW_INPUT_SIZE, NSFW_INPUT_SIZE, 3])],
+    output: [valueInfo('probabilities', DataType.FLOAT, ['batch', NSFW_CLASSES.length])],
   });
   const onnxModel = onnx.ModelProto.create({
     irVersion: 8,

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { LABELS } from '../src/engine/labels.js';
 import { DEFAULT_ACTIONS, DEFAULT_THRESHOLDS, PROFILES, TRUST_RELAXED_LABELS } from '../src/engine/policy-table.js';
 import { LABEL_EXPLANATIONS } from '../src/engine/explanations.js';
+import type { BinaryMetrics } from './text-training/metrics.js';
 
 const README = new URL('../README.md', import.meta.url);
 
@@ -51,15 +52,7 @@ function modelsTable(): string {
   return ['| id | file | size | sha256 | data (licence) | rebuilt by |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
-interface LabelMetrics {
-  readonly positives: number;
-  readonly negatives: number;
-  readonly threshold: number;
-  readonly precision: number;
-  readonly recall: number;
-  readonly f1: number;
-  readonly rocAuc: number;
-}
+type LabelMetrics = Pick<BinaryMetrics, 'positives' | 'negatives' | 'threshold' | 'precision' | 'recall' | 'f1' | 'rocAuc'>;
 interface TextEvalReport {
   readonly model: { readonly sha256: string };
   readonly targets: readonly {

@@ -2,15 +2,7 @@
  * Writes the text model as an ONNX graph with onnx-proto: int8 weights, DequantizeLinear after the
  * Gather, opset 13, only ops that onnxruntime-web's wasm CPU kernels have.
  */
-import onnxProto from 'onnx-proto';
-
-const { onnx } = onnxProto;
-const DataType = onnx.TensorProto.DataType;
-const AttributeType = onnx.AttributeProto.AttributeType;
-
-function bytesOf(array: ArrayBufferView): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-}
+import { DataType, intAttribute, node, onnx, tensor, valueInfo } from '../lib/onnx-graph.js';
 
 /** What {@link buildLinearModel} writes into the graph. */
 export interface LinearModelSpec {
@@ -31,16 +23,6 @@ export interface LinearModelSpec {
  */
 export function buildLinearModel(spec: LinearModelSpec): Uint8Array {
   const L = spec.labels.length;
-  const tensor = (name: string, dataType: number, dims: number[], data: ArrayBufferView) =>
-    onnx.TensorProto.create({ name, dataType, dims, rawData: bytesOf(data) });
-  const valueInfo = (name: string, elemType: number, dims: (number | string)[]) =>
-    onnx.ValueInfoProto.create({
-      name,
-      type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } },
-    });
-  const intAttribute = (name: string, i: number) => onnx.AttributeProto.create({ name, type: AttributeType.INT, i });
-  const node = (opType: string, input: string[], output: string, attribute: ReturnType<typeof intAttribute>[] = []) =>
-    onnx.NodeProto.create({ opType, input, output: [output], name: output, attribute });
   const graph = onnx.GraphProto.create({
     name: 'chatguard_text_linear',
     initializer: [

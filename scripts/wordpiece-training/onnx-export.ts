@@ -5,16 +5,8 @@
  * labels]). Opset 13, ops in onnxruntime-web's wasm CPU kernels; the int8 embedding stays int8 in
  * memory and only the gathered rows are dequantised.
  */
-import onnxProto from 'onnx-proto';
+import { DataType, intAttribute, intsAttribute, node, onnx, tensor, valueInfo } from '../lib/onnx-graph.js';
 import { featureSize, NO_CONTENT_LOGIT, type QuantizedBag } from './model.js';
-
-const { onnx } = onnxProto;
-const DataType = onnx.TensorProto.DataType;
-const AttributeType = onnx.AttributeProto.AttributeType;
-
-function bytesOf(array: ArrayBufferView): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-}
 
 /**
  * The graph:
@@ -27,17 +19,6 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
 export function buildEmbeddingBagModel(model: QuantizedBag, labels: readonly string[], docString: string): Uint8Array {
   const { vocab, dim } = model;
   const L = labels.length;
-  const tensor = (name: string, dataType: number, dims: number[], data: ArrayBufferView) =>
-    onnx.TensorProto.create({ name, dataType, dims, rawData: bytesOf(data) });
-  const valueInfo = (name: string, elemType: number, dims: (number | string)[]) =>
-    onnx.ValueInfoProto.create({
-      name,
-      type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } },
-    });
-  const node = (opType: string, input: string[], output: string, attribute: onnxProto.onnx.IAttributeProto[] = []) =>
-    onnx.NodeProto.create({ opType, input, output: [output], name: output, attribute });
-  const intAttribute = (name: string, i: number) => onnx.AttributeProto.create({ name, type: AttributeType.INT, i });
-  const intsAttribute = (name: string, ints: number[]) => onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints });
   const F = featureSize(model);
   const withMax = model.pooling === 'mean-max';
   // ReduceMax takes its axes as an attribute until opset 18.
