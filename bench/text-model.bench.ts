@@ -60,7 +60,7 @@ await second.dispose();
 
 const sidecar = detector.sidecar;
 if (!sidecar) throw new Error('model did not load');
-const hasher = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon);
+const hasher = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon, sidecar.vocabulary);
 const session = await createSerialSession(new Uint8Array(readFileSync(new URL('../models/text-linear.onnx', import.meta.url))), 'text-linear.onnx');
 
 async function inferOnly(indices: Int32Array, valuesF: Float32Array): Promise<number> {

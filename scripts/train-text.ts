@@ -30,6 +30,7 @@ import { predict, quantize, train, type Settings } from './text-training/linear.
 import { davidsonMetrics, type BinaryMetrics } from './text-training/metrics.js';
 import { buildLinearModel } from './text-training/onnx-export.js';
 import { tune } from './text-training/tune.js';
+import { segmentationVocabulary } from './text-training/vocabulary.js';
 import { replaceNoticeBlock, writeManifestEntry } from './lib/model-records.js';
 
 export { loadTextExamples, splitOf, isScamSms, sexualLexicon, TRAINING_DATA, VALIDATION_PERCENT } from './text-training/data.js';
@@ -128,6 +129,9 @@ function noticeBlock(): string {
     ...lines,
     'models/text-linear.json ("lexicon") redistributes the Surge AI English profanity lexicon (terms grouped by category and',
     'severity): MIT License, Copyright (c) 2021 Surge AI, https://github.com/surge-ai/profanity.',
+    ...(TRAINING_FEATURES.segmentWeight !== 0
+      ? ['models/text-linear.json ("vocabulary") lists the words of the training texts above that occur 3+ times, by frequency.']
+      : []),
     '',
   ].join('\n');
 }
@@ -153,11 +157,12 @@ async function main(): Promise<void> {
     console.log(`  ${label.padEnd(10)} train +${count(trainSet, 1)} -${count(trainSet, 0)}   validation +${count(validation, 1)} -${count(validation, 0)}`);
   }
   const lexicon = surgeLexicon(args.data);
+  const vocabulary = segmentationVocabulary(trainSet);
   if (args.tune) {
-    tune(trainSet, args.data, TRAINING_FEATURES, TRAINING_SETTINGS, seed, lexicon, resolve(args.out, 'reports/text-tune.json'), TRAINING_AUGMENT);
+    tune(trainSet, args.data, TRAINING_FEATURES, TRAINING_SETTINGS, seed, lexicon, vocabulary, resolve(args.out, 'reports/text-tune.json'), TRAINING_AUGMENT);
     return;
   }
-  const hasher = createFeatureHasher(TRAINING_FEATURES, lexicon);
+  const hasher = createFeatureHasher(TRAINING_FEATURES, lexicon, vocabulary);
   const augmentOptions = TRAINING_AUGMENT ? { ...DEFAULT_AUGMENT, ...TRAINING_AUGMENT } : undefined;
   const copies = augmentOptions ? augmentExamples(trainSet, args.data, augmentOptions).map((c) => c.example) : [];
   if (copies.length > 0) console.log(`augmented copies: ${copies.length}`);
@@ -196,6 +201,7 @@ async function main(): Promise<void> {
     features: { ...hasher.config },
     hashing: HASHING_DESCRIPTION,
     ...(TRAINING_FEATURES.lexiconWeight !== 0 ? { lexicon } : {}),
+    ...(TRAINING_FEATURES.segmentWeight !== 0 ? { vocabulary } : {}),
     normalizer_fingerprint: await normalizerFingerprint(),
     quantization: 'int8 symmetric per label (DequantizeLinear axis=1 after Gather)',
     calibration: {
@@ -209,7 +215,7 @@ async function main(): Promise<void> {
       return { text, probabilities: Array.from(p, (v) => Number(v.toFixed(6))) };
     }),
   };
-  const sidecarText = `${JSON.stringify(sidecar, null, 2)}\n`;
+  const sidecarText = `${compactWords(JSON.stringify(sidecar, null, 2))}\n`;
 
   mkdirSync(args.out, { recursive: true });
   writeFileSync(resolve(args.out, 'text-linear.onnx'), onnxBytes);
@@ -250,8 +256,13 @@ async function main(): Promise<void> {
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Puts each array of plain words (the vocabulary's 16k, the lexicon's terms) on one line instead of one word a line. */
+function compactWords(json: string): string {
+  return json.replace(/\[\n\s*"[^"\n]*"(?:,\n\s*"[^"\n]*")*\n\s*\]/g, (array) => JSON.stringify(JSON.parse(array)));
+}
+
 const HASHING_DESCRIPTION =
-  'robust view: normalizeText, words (letters/digits/£$¥, apostrophes dropped), word unigrams+bigrams(+trigrams) and char n-grams of <word>; with leetFallback the readings of leetspeak words normalizeText kept, as words; lexicon tokens for 1-3-word terms among the words of the robust view and of the light view (toLatinSkeleton + lower-case); shape tokens of the folded text; FNV-1a 32 over UTF-16 code units with a namespace per feature kind + murmur3 fmix32; bucket = h & (2^bits-1), sign = top bit; per-bucket sums damped sign(v)*ln(1+|v|), L2-normalised';
+  'robust view: normalizeText, words (letters/digits/£$¥, apostrophes dropped), word unigrams+bigrams(+trigrams) and char n-grams of <word>; with leetFallback the readings of leetspeak words normalizeText kept, as words; with segmentWeight the words inside an out-of-vocabulary a-z word of segmentMinLength+ letters (cheapest split into vocabulary words, cost ln((rank+1)*ln N)), as words and bigrams; lexicon tokens for 1-3-word terms among the words of the robust view and of the light view (toLatinSkeleton + lower-case); shape tokens of the folded text; FNV-1a 32 over UTF-16 code units with a namespace per feature kind + murmur3 fmix32; bucket = h & (2^bits-1), sign = top bit; per-bucket sums damped sign(v)*ln(1+|v|), L2-normalised';
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error: unknown) => {

@@ -8,7 +8,9 @@
  * 1. The robust view, on `normalizeText(text)` (leetspeak decoded, spaced letters joined, every
  *    doubled letter collapsed): word unigrams, bigrams and optionally trigrams, and character
  *    n-grams inside word boundaries (`<word>`), plus the readings of leetspeak words that
- *    `normalizeText` kept. It scores a disguised word like the plain one.
+ *    `normalizeText` kept, and the words found inside a run that is not a word (spaced-out letters
+ *    of neighbouring words that normalisation joined, hashtags; `word-segmenter.ts`). It scores a
+ *    disguised word like the plain one.
  * 2. Lexicon tokens ({@link FeatureLexicon}), for terms found among the words of the robust view
  *    or of the light view ({@link lightNormalize}: look-alike letters folded and lower-cased,
  *    nothing else), so a term that normalisation would change still matches.
@@ -23,6 +25,9 @@
  * scale.
  */
 import { normalizeText, toLatinSkeleton } from './normalize.js';
+import { createWordSegmenter, type FeatureVocabulary, type WordSegmenter } from './word-segmenter.js';
+
+export type { FeatureVocabulary } from './word-segmenter.js';
 
 /** How text becomes hashed features. Stored in the model sidecar; training and inference must agree. */
 export interface FeatureConfig {
@@ -59,6 +64,15 @@ export interface FeatureConfig {
   readonly lexiconWeight: number;
   /** Text longer than this (UTF-16 code units, after normalisation) is featurised on head + tail. */
   readonly maxChars: number;
+  /**
+   * Weight of the words found inside a robust-view word that is not in the model's vocabulary
+   * ({@link FeatureVocabulary}): spaced-out letters of neighbouring words joined by `normalizeText`,
+   * hashtags. Each found word is added as a word, with bigrams between them and lexicon matches.
+   * 0 or no vocabulary leaves them out.
+   */
+  readonly segmentWeight: number;
+  /** Shortest robust-view word (letters a–z only) that is split into the words inside it. */
+  readonly segmentMinLength: number;
 }
 
 /** The configuration the shipped model was trained with (see `scripts/text-training/tune.ts`). */
@@ -76,6 +90,8 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
   skipDigitsInWords: true,
   lexiconWeight: 0.5,
   maxChars: 4096,
+  segmentWeight: 0.5,
+  segmentMinLength: 6,
 });
 
 /**
@@ -273,6 +289,7 @@ const ADDED_LATER_OFF: Partial<FeatureConfig> = Object.freeze({
   shapeWeight: 0,
   skipDigitsInWords: false,
   lexiconWeight: 0,
+  segmentWeight: 0,
 });
 
 /**
@@ -301,9 +318,10 @@ const CAPS_EDGES = [0, 0.1, 0.3, 0.6, 0.9];
  * const hasher = createFeatureHasher();
  * const { indices, values } = hasher.hash('WIN a £1000 prize! Call now');
  */
-export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon?: FeatureLexicon): FeatureHasher {
+export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon?: FeatureLexicon, vocabulary?: FeatureVocabulary): FeatureHasher {
   const resolved = resolveFeatureConfig(config);
   const { bucketBits, seed, charMin, charMax, wordBigrams, wordTrigrams, leetFallback, wordWeight, charWeight, shapeWeight, skipDigitsInWords, maxChars } = resolved;
+  const { segmentWeight, segmentMinLength } = resolved;
   const mask = (1 << bucketBits) - 1;
   const seedHash = fmix32(seed >>> 0);
   // Namespaces: the robust view keeps its historical one-letter names; the others get longer ones.
@@ -315,6 +333,7 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
   const nsShape = namespace('shape');
   const nsLexiconTerm = namespace('lexicon-term');
   const nsLexiconToken = namespace('lexicon');
+  const segmenter = vocabulary && segmentWeight !== 0 ? createWordSegmenter(vocabulary.words, nsWord, step) : undefined;
 
   // Direct-indexed accumulator with generation stamps: O(1) dedup, no clearing between calls.
   const accumulator = new Float64Array(mask + 1);
@@ -420,7 +439,8 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
     for (let w = 0; w < wordCount; w++) {
       const from = wordStarts[w] as number;
       const to = wordStarts[w + 1] as number;
-      add(wordHash(nsWord, from, to), wordWeight);
+      const word = wordHash(nsWord, from, to);
+      add(word, wordWeight);
       if (wordBigrams && w + 1 < wordCount) {
         const pair = wordHash(step(wordHash(nsBigram, from, to), BIGRAM_JOIN), to, wordStarts[w + 2] as number);
         add(pair, wordWeight);
@@ -432,6 +452,28 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       }
       charGrams(from, to);
       if (leetFallback) leetReadings(from, to);
+      if (segmenter && to - from >= segmentMinLength && !segmenter.knows(word) && lettersOnly(from, to)) wordsInside(segmenter, from, to);
+    }
+  }
+
+  function lettersOnly(from: number, to: number): boolean {
+    for (let j = from; j < to; j++) {
+      const code = units[j] as number;
+      if (code < 0x61 || code > 0x7a) return false;
+    }
+    return true;
+  }
+
+  /** Adds the words the segmenter finds inside `units[from, to)`, with their bigrams and lexicon matches. */
+  function wordsInside(segmenter: WordSegmenter, from: number, to: number): void {
+    const { ends, count } = segmenter.split(units, from, to);
+    let start = from;
+    for (let k = 0; k < count; k++) {
+      const end = ends[k] as number;
+      add(wordHash(nsWord, start, end), segmentWeight);
+      if (wordBigrams && k + 1 < count) add(wordHash(step(wordHash(nsBigram, start, end), BIGRAM_JOIN), end, ends[k + 1] as number), segmentWeight);
+      if (lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, start, end));
+      start = end;
     }
   }
 

@@ -17,6 +17,7 @@ import {
   type FeatureConfig,
   type FeatureHasher,
   type FeatureLexicon,
+  type FeatureVocabulary,
   type SparseFeatures,
 } from './features.js';
 import { normalizeText } from './normalize.js';
@@ -39,6 +40,8 @@ export interface TextModelSidecar {
   readonly hashing: string;
   /** Word lists the features match (see `FeatureLexicon`), when the model uses them. */
   readonly lexicon?: FeatureLexicon;
+  /** Words that joined runs are split into (see `FeatureVocabulary`), when the model uses them. */
+  readonly vocabulary?: FeatureVocabulary;
   /** sha256 of `normalizeText` over fixed probes when the model was trained; see {@link normalizerFingerprint}. */
   readonly normalizer_fingerprint: string;
   readonly quantization: string;
@@ -182,6 +185,9 @@ function parseSidecar(bytes: Uint8Array, path: string): TextModelSidecar {
   if ((sidecar.features?.lexiconWeight ?? 0) !== 0 && !Array.isArray(sidecar.lexicon?.groups)) {
     throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" sets features.lexiconWeight but has no lexicon.`);
   }
+  if ((sidecar.features?.segmentWeight ?? 0) !== 0 && !Array.isArray(sidecar.vocabulary?.words)) {
+    throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" sets features.segmentWeight but has no vocabulary.`);
+  }
   return sidecar;
 }
 
@@ -225,7 +231,7 @@ export function createTextModelDetector(options: TextModelDetectorOptions = {}):
     if (sidecar.model.sha256 !== entry.sha256) {
       throw new GuardError('MODEL_INTEGRITY', `The sidecar "${sidecarFile.path}" belongs to a different model than "${entry.path}".`);
     }
-    const hasher = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon);
+    const hasher = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon, sidecar.vocabulary);
     const session = await createSerialSession(modelBytes, entry.path, options.ort);
     const result: Loaded = {
       session,

@@ -64,23 +64,29 @@ describe('model integrity', () => {
     expect(error.message).toContain('text-linear.json');
   });
 
-  it('rejects a sidecar whose features need a lexicon it lacks with MODEL_LOAD_FAILED', async () => {
-    const dir = copyModels();
-    const sidecarPath = join(dir, 'text-linear.json');
-    const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as { features: { lexiconWeight: number }; lexicon?: unknown };
-    expect(sidecar.features.lexiconWeight).toBeGreaterThan(0);
-    delete sidecar.lexicon;
-    const text = JSON.stringify(sidecar);
-    writeFileSync(sidecarPath, text);
-    const manifestPath = join(dir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { models: { id: string; sidecar?: { sha256: string } }[] };
-    const entry = manifest.models.find((model) => model.id === 'text-linear');
-    if (entry?.sidecar) entry.sidecar.sha256 = await sha256Hex(new TextEncoder().encode(text));
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    const error = await errorOf(createTextModelDetector({ source: createNodeModelSource(dir) }).load());
-    expect(error).toMatchObject({ code: 'MODEL_LOAD_FAILED' });
-    expect(error.message).toContain('lexicon');
-  });
+  // Without its word lists or vocabulary a model would score silently wrong: loading must refuse.
+  for (const [field, weight] of [
+    ['lexicon', 'lexiconWeight'],
+    ['vocabulary', 'segmentWeight'],
+  ] as const) {
+    it(`rejects a sidecar whose features need a ${field} it lacks with MODEL_LOAD_FAILED`, async () => {
+      const dir = copyModels();
+      const sidecarPath = join(dir, 'text-linear.json');
+      const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as { features: Record<string, number>; lexicon?: unknown; vocabulary?: unknown };
+      expect(sidecar.features[weight]).toBeGreaterThan(0);
+      delete sidecar[field];
+      const text = JSON.stringify(sidecar);
+      writeFileSync(sidecarPath, text);
+      const manifestPath = join(dir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { models: { id: string; sidecar?: { sha256: string } }[] };
+      const entry = manifest.models.find((model) => model.id === 'text-linear');
+      if (entry?.sidecar) entry.sidecar.sha256 = await sha256Hex(new TextEncoder().encode(text));
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      const error = await errorOf(createTextModelDetector({ source: createNodeModelSource(dir) }).load());
+      expect(error).toMatchObject({ code: 'MODEL_LOAD_FAILED' });
+      expect(error.message).toContain(field);
+    });
+  }
 
   it('fails closed on a malformed digest', async () => {
     const error = await errorOf(verifySha256(new Uint8Array([1]), 'not-a-digest', 'x.onnx'));

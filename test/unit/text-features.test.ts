@@ -8,6 +8,8 @@ import {
   resolveFeatureConfig,
   storedFeatureConfig,
   type FeatureLexicon,
+  type FeatureVocabulary,
+  type SparseFeatures,
 } from '../../src/text/features.js';
 import { normalizeText, toLatinSkeleton } from '../../src/text/normalize.js';
 import type { TextModelSidecar } from '../../src/text/text-model-detector.js';
@@ -22,6 +24,7 @@ const SAMPLES = [
   'Ｆｒｅｅ  c\u200Ba\u200Bs\u200Bh',
   'Привет, как дела?',
   'you f4990t, I will k111 you',
+  'y o u a r e s o d u m b #killyourself',
   '',
   '!!! ??? ...',
 ];
@@ -34,6 +37,15 @@ const LEXICON: FeatureLexicon = {
   ],
 };
 
+/** Cosine similarity of two unit-norm sparse vectors. */
+function cosine(a: SparseFeatures, b: SparseFeatures): number {
+  const other = new Map<number, number>();
+  b.indices.forEach((index, i) => other.set(index, b.values[i] as number));
+  let dot = 0;
+  a.indices.forEach((index, i) => (dot += (a.values[i] as number) * (other.get(index) ?? 0)));
+  return dot;
+}
+
 const sameFeatures = (a: { indices: Int32Array; values: Float32Array }, b: { indices: Int32Array; values: Float32Array }) => {
   expect(Array.from(a.indices)).toEqual(Array.from(b.indices));
   expect(Array.from(a.values)).toEqual(Array.from(b.values));
@@ -44,12 +56,13 @@ describe('createFeatureHasher', () => {
     expect(sidecar.features).toEqual({ ...TRAINING_FEATURES });
     expect(resolveFeatureConfig(sidecar.features)).toEqual(DEFAULT_FEATURE_CONFIG);
     expect((sidecar.lexicon?.groups.length ?? 0) > 0).toBe(DEFAULT_FEATURE_CONFIG.lexiconWeight !== 0);
+    expect((sidecar.vocabulary?.words.length ?? 0) > 0).toBe(DEFAULT_FEATURE_CONFIG.segmentWeight !== 0);
   });
 
   it('gives the training path and the inference path identical features, bit for bit', () => {
     // Inference: the detector's hasher from the sidecar; training: the script's own path.
-    const training = createFeatureHasher(TRAINING_FEATURES, sidecar.lexicon);
-    const inference = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon);
+    const training = createFeatureHasher(TRAINING_FEATURES, sidecar.lexicon, sidecar.vocabulary);
+    const inference = createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon, sidecar.vocabulary);
     const check = (text: string) => {
       sameFeatures(inference.hash(text), trainingFeatures(training, text));
       sameFeatures(inference.hash(text), inference.hashViews(normalizeText(text), toLatinSkeleton(text)));
@@ -177,7 +190,8 @@ describe('createFeatureHasher', () => {
     // Any light n-gram lengths meant nothing with the light view off.
     expect(storedFeatureConfig({ ...stored, lightCharMin: 9, lightCharMax: 1 } as typeof stored)).toEqual(config);
     const text = 'u r a wh173 1d10t, WIN £1000 now!!';
-    sameFeatures(createFeatureHasher(config, sidecar.lexicon).hash(text), createFeatureHasher(storedFeatureConfig(sidecar.features), sidecar.lexicon).hash(text));
+    const current = storedFeatureConfig(sidecar.features);
+    sameFeatures(createFeatureHasher(config, sidecar.lexicon, sidecar.vocabulary).hash(text), createFeatureHasher(current, sidecar.lexicon, sidecar.vocabulary).hash(text));
   });
 
   it('refuses a stored configuration that turns a retired option on, naming it', () => {
@@ -194,6 +208,25 @@ describe('createFeatureHasher', () => {
       expect(() => storedFeatureConfig(stored)).toThrow(new RegExp(`retired feature option ${name} `));
       expect(() => createFeatureHasher(stored)).toThrow(RangeError);
     }
+  });
+
+  it('adds the words inside a joined run that is not a word, so spaced-out text reads like the words', () => {
+    const vocabulary: FeatureVocabulary = { source: 'test', words: ['you', 'are', 'a', 'so', 'dumb', 'kil', 'yourself', 'loser'] };
+    const config = { ...DEFAULT_FEATURE_CONFIG, shapeWeight: 0, lexiconWeight: 0 };
+    const segmenting = createFeatureHasher({ ...config, segmentWeight: 1 }, undefined, vocabulary);
+    const plain = createFeatureHasher({ ...config, segmentWeight: 0 }, undefined, vocabulary);
+    const clean = plain.hash('you are so dumb');
+    const spaced = 'y o u a r e s o d u m b'; // normalizeText joins it into one run: "youaresodumb"
+    expect(cosine(segmenting.hash(spaced), clean)).toBeGreaterThan(cosine(plain.hash(spaced), clean) + 0.2);
+    // Known words, short runs and runs with digits are left as they are.
+    for (const text of ['you are so dumb', 'kil', 'yourself', 'youre', 'you2are2dumb']) sameFeatures(segmenting.hash(text), plain.hash(text));
+    // A run with no split into vocabulary words adds nothing.
+    sameFeatures(segmenting.hash('qwzxvbnm'), plain.hash('qwzxvbnm'));
+    // Found words meet the lexicon like written words.
+    const lexicon: FeatureLexicon = { source: 'test', groups: [{ tokens: ['insult'], terms: ['loser'] }] };
+    const withLexicon = createFeatureHasher({ ...config, segmentWeight: 1, lexiconWeight: 0.5 }, lexicon, vocabulary);
+    const withoutLexicon = createFeatureHasher({ ...config, segmentWeight: 1, lexiconWeight: 0 }, lexicon, vocabulary);
+    expect(withLexicon.hash('youaresoloser').indices.length).toBe(withoutLexicon.hash('youaresoloser').indices.length + 1);
   });
 
   it('bounds very long text to a head and tail window', () => {
