@@ -60,10 +60,11 @@ function softplus(z: number): number {
 }
 
 /**
- * Mean weighted log loss plus `l2/2·|w|²` (bias not penalised) at `params` (`[w…, bias]`), with
- * its gradient written into `gradient`; `logits` is scratch space of one number per example.
+ * Mean weighted log loss plus `l2/2·Σ scale_j·w_j²` (bias not penalised; scale 1 without
+ * `l2Scale`) at `params` (`[w…, bias]`), with its gradient written into `gradient`; `logits` is
+ * scratch space of one number per example.
  */
-function objective(problem: LabelProblem, l2: number, params: Float64Array, gradient: Float64Array, logits: Float64Array): number {
+function objective(problem: LabelProblem, l2: number, l2Scale: Float64Array | undefined, params: Float64Array, gradient: Float64Array, logits: Float64Array): number {
   const { buckets, offsets, indices, values, targets, positiveWeights, negativeWeights } = problem;
   const n = targets.length;
   const bias = params[buckets] as number;
@@ -97,8 +98,9 @@ function objective(problem: LabelProblem, l2: number, params: Float64Array, grad
   for (let j = 0; j < buckets; j++) {
     const w = params[j] as number;
     if (w === 0) continue;
-    penalty += w * w;
-    gradient[j] = (gradient[j] as number) + l2 * w;
+    const scale = l2Scale ? (l2Scale[j] as number) : 1;
+    penalty += scale * w * w;
+    gradient[j] = (gradient[j] as number) + l2 * scale * w;
   }
   gradient[buckets] = biasGradient;
   return loss / n + 0.5 * l2 * penalty;
@@ -113,6 +115,8 @@ function dot(a: Float64Array, b: Float64Array): number {
 /** Options of {@link fitLogistic}. */
 export interface LbfgsOptions {
   readonly l2: number;
+  /** Per-weight multiplier of `l2` (one per bucket); absent: 1 for every weight. */
+  readonly l2Scale?: Float64Array | undefined;
   readonly iterations: number;
   /** Stored correction pairs. @defaultValue 10 */
   readonly memory?: number;
@@ -128,7 +132,7 @@ export function fitLogistic(problem: LabelProblem, options: LbfgsOptions): { par
   const logits = new Float64Array(problem.targets.length);
   let x = new Float64Array(size);
   let g = new Float64Array(size);
-  let f = objective(problem, options.l2, x, g, logits);
+  let f = objective(problem, options.l2, options.l2Scale, x, g, logits);
   const s: Float64Array[] = [];
   const y: Float64Array[] = [];
   const rho: number[] = [];
@@ -171,7 +175,7 @@ export function fitLogistic(problem: LabelProblem, options: LbfgsOptions): { par
     let nextF = Infinity;
     for (let tries = 0; tries < 30; tries++) {
       for (let j = 0; j < size; j++) next[j] = (x[j] as number) + step * (direction[j] as number);
-      nextF = objective(problem, options.l2, next, nextGradient, logits);
+      nextF = objective(problem, options.l2, options.l2Scale, next, nextGradient, logits);
       if (nextF <= f + 1e-4 * step * slope) break;
       step *= 0.5;
     }

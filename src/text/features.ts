@@ -9,8 +9,9 @@
  *    doubled letter collapsed): word unigrams, bigrams and optionally trigrams, and character
  *    n-grams inside word boundaries (`<word>`), plus the readings of leetspeak words that
  *    `normalizeText` kept, and the words found inside a run that is not a word (spaced-out letters
- *    of neighbouring words that normalisation joined, hashtags; `word-segmenter.ts`). It scores a
- *    disguised word like the plain one.
+ *    of neighbouring words that normalisation joined, hashtags; `word-segmenter.ts`) and the
+ *    vocabulary word an unknown word makes with some of its i's read as l (normalisation reads
+ *    every leetspeak 1 as i). It scores a disguised word like the plain one.
  * 2. Lexicon tokens ({@link FeatureLexicon}), for terms found among the words of the robust view
  *    or of the light view ({@link lightNormalize}: look-alike letters folded and lower-cased,
  *    nothing else), so a term that normalisation would change still matches.
@@ -73,6 +74,13 @@ export interface FeatureConfig {
   readonly segmentWeight: number;
   /** Shortest robust-view word (letters a–z only) that is split into the words inside it. */
   readonly segmentMinLength: number;
+  /**
+   * Weight of the reading of an out-of-vocabulary robust-view word with some of its i's as l, when
+   * that makes a vocabulary word ("biack" → black, "peopie" → people): `normalizeText` reads every
+   * leetspeak 1 as i. Added as a word with its character n-grams and lexicon matches. 0 or no
+   * vocabulary leaves it out.
+   */
+  readonly lReadingWeight: number;
 }
 
 /** The configuration the shipped model was trained with (see `scripts/text-training/tune.ts`). */
@@ -92,6 +100,7 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
   maxChars: 4096,
   segmentWeight: 0.5,
   segmentMinLength: 6,
+  lReadingWeight: 0.5,
 });
 
 /**
@@ -290,6 +299,7 @@ const ADDED_LATER_OFF: Partial<FeatureConfig> = Object.freeze({
   skipDigitsInWords: false,
   lexiconWeight: 0,
   segmentWeight: 0,
+  lReadingWeight: 0,
 });
 
 /**
@@ -302,6 +312,11 @@ const ADDED_LATER_OFF: Partial<FeatureConfig> = Object.freeze({
  */
 export function storedFeatureConfig(stored: Partial<FeatureConfig>): FeatureConfig {
   return resolveFeatureConfig({ ...ADDED_LATER_OFF, ...stored });
+}
+
+/** Whether features of this configuration need a {@link FeatureVocabulary}. */
+export function usesVocabulary(config: Partial<FeatureConfig>): boolean {
+  return (config.segmentWeight ?? 0) !== 0 || (config.lReadingWeight ?? 0) !== 0;
 }
 
 /** A link in the folded text, for the `link` shape token. */
@@ -321,7 +336,7 @@ const CAPS_EDGES = [0, 0.1, 0.3, 0.6, 0.9];
 export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon?: FeatureLexicon, vocabulary?: FeatureVocabulary): FeatureHasher {
   const resolved = resolveFeatureConfig(config);
   const { bucketBits, seed, charMin, charMax, wordBigrams, wordTrigrams, leetFallback, wordWeight, charWeight, shapeWeight, skipDigitsInWords, maxChars } = resolved;
-  const { segmentWeight, segmentMinLength } = resolved;
+  const { segmentWeight, segmentMinLength, lReadingWeight } = resolved;
   const mask = (1 << bucketBits) - 1;
   const seedHash = fmix32(seed >>> 0);
   // Namespaces: the robust view keeps its historical one-letter names; the others get longer ones.
@@ -333,7 +348,7 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
   const nsShape = namespace('shape');
   const nsLexiconTerm = namespace('lexicon-term');
   const nsLexiconToken = namespace('lexicon');
-  const segmenter = vocabulary && segmentWeight !== 0 ? createWordSegmenter(vocabulary.words, nsWord, step) : undefined;
+  const segmenter = vocabulary && (segmentWeight !== 0 || lReadingWeight !== 0) ? createWordSegmenter(vocabulary.words, nsWord, step) : undefined;
 
   // Direct-indexed accumulator with generation stamps: O(1) dedup, no clearing between calls.
   const accumulator = new Float64Array(mask + 1);
@@ -452,7 +467,10 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       }
       charGrams(from, to);
       if (leetFallback) leetReadings(from, to);
-      if (segmenter && to - from >= segmentMinLength && !segmenter.knows(word) && lettersOnly(from, to)) wordsInside(segmenter, from, to);
+      if (segmenter && !segmenter.knows(word) && lettersOnly(from, to)) {
+        if (segmentWeight !== 0 && to - from >= segmentMinLength) wordsInside(segmenter, from, to);
+        if (lReadingWeight !== 0 && to - from >= 3) lReading(segmenter, from, to);
+      }
     }
   }
 
@@ -462,6 +480,49 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       if (code < 0x61 || code > 0x7a) return false;
     }
     return true;
+  }
+
+  /** Up to this many i's of a word are tried as l (2^n − 1 readings). */
+  const MAX_I_TO_L = 4;
+
+  /**
+   * Writes `units[from, to)` after the last word with the i's picked by `mask` (bit k: the k-th i)
+   * read as l and repeated letters collapsed; returns the end of the reading.
+   */
+  function writeLReading(from: number, to: number, mask: number): number {
+    let at = wordStarts[wordCount] as number;
+    let last = -1;
+    let k = 0;
+    for (let j = from; j < to; j++) {
+      let code = units[j] as number;
+      if (code === LETTER_I && (mask >> k++) & 1) code = LETTER_L;
+      if (code === last) continue;
+      pushUnit(code, at++);
+      last = code;
+    }
+    return at;
+  }
+
+  /** Adds the most frequent vocabulary word that `units[from, to)` makes with some i's read as l, if any. */
+  function lReading(segmenter: WordSegmenter, from: number, to: number): void {
+    let is = 0;
+    for (let j = from; j < to; j++) if (units[j] === LETTER_I) is += 1;
+    if (is === 0 || is > MAX_I_TO_L) return;
+    const start = wordStarts[wordCount] as number;
+    let bestMask = 0;
+    let bestCost = Infinity;
+    for (let mask = 1; mask < 1 << is; mask++) {
+      const cost = segmenter.costOf(wordHash(nsWord, start, writeLReading(from, to, mask)));
+      if (cost !== undefined && cost < bestCost) {
+        bestCost = cost;
+        bestMask = mask;
+      }
+    }
+    if (bestMask === 0) return;
+    const end = writeLReading(from, to, bestMask);
+    add(wordHash(nsWord, start, end), lReadingWeight);
+    charGrams(start, end);
+    if (lexiconWeight !== 0) matchTerm(wordHash(nsLexiconTerm, start, end));
   }
 
   /** Adds the words the segmenter finds inside `units[from, to)`, with their bigrams and lexicon matches. */

@@ -14,6 +14,7 @@ import { createSerialSession, type SerialSession } from '../runtime/session.js';
 import {
   createFeatureHasher,
   storedFeatureConfig,
+  usesVocabulary,
   type FeatureConfig,
   type FeatureHasher,
   type FeatureLexicon,
@@ -185,8 +186,8 @@ function parseSidecar(bytes: Uint8Array, path: string): TextModelSidecar {
   if ((sidecar.features?.lexiconWeight ?? 0) !== 0 && !Array.isArray(sidecar.lexicon?.groups)) {
     throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" sets features.lexiconWeight but has no lexicon.`);
   }
-  if ((sidecar.features?.segmentWeight ?? 0) !== 0 && !Array.isArray(sidecar.vocabulary?.words)) {
-    throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" sets features.segmentWeight but has no vocabulary.`);
+  if (sidecar.features && usesVocabulary(sidecar.features) && !Array.isArray(sidecar.vocabulary?.words)) {
+    throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" sets features.segmentWeight or lReadingWeight but has no vocabulary.`);
   }
   return sidecar;
 }

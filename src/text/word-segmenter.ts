@@ -20,6 +20,8 @@ export interface FeatureVocabulary {
 export interface WordSegmenter {
   /** Whether a word with this hash is in the vocabulary. */
   knows(hash: number): boolean;
+  /** The cost of the vocabulary word with this hash (lower: more frequent), or undefined if none. */
+  costOf(hash: number): number | undefined;
   /**
    * The cheapest split of `units[from, to)` into two or more vocabulary words, as the end offsets
    * (absolute, ascending, the last one `to`) in the first `count` entries of the returned array;
@@ -82,5 +84,5 @@ export function createWordSegmenter(words: readonly string[], base: number, step
     return { ends, count };
   }
 
-  return { knows: (hash) => costs.has(hash), split };
+  return { knows: (hash) => costs.has(hash), costOf: (hash) => costs.get(hash), split };
 }

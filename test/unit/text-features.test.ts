@@ -229,6 +229,31 @@ describe('createFeatureHasher', () => {
     expect(withLexicon.hash('youaresoloser').indices.length).toBe(withoutLexicon.hash('youaresoloser').indices.length + 1);
   });
 
+  it('reads the i of an unknown word as l when that makes a known word, since normalizeText reads every leetspeak 1 as i', () => {
+    const vocabulary: FeatureVocabulary = { source: 'test', words: ['the', 'black', 'people', 'bil'] };
+    const config = { ...DEFAULT_FEATURE_CONFIG, shapeWeight: 0, lexiconWeight: 0, segmentWeight: 0 };
+    const reading = createFeatureHasher({ ...config, lReadingWeight: 1 }, undefined, vocabulary);
+    const plain = createFeatureHasher({ ...config, lReadingWeight: 0 }, undefined, vocabulary);
+    for (const [disguised, clean] of [
+      ['b14ck', 'black'], // normalizeText: "biack"
+      ['p30p13', 'people'], // "peopie"
+    ] as const) {
+      expect(normalizeText(disguised)).not.toBe(clean);
+      expect(cosine(reading.hash(disguised), reading.hash(clean))).toBeGreaterThan(cosine(plain.hash(disguised), plain.hash(clean)) + 0.2);
+    }
+    // Of the readings that make a word, the most frequent one.
+    for (const [words, picked, other] of [
+      [['tlki', 'tikl'], 'tlki', 'tikl'],
+      [['tikl', 'tlki'], 'tikl', 'tlki'],
+    ] as const) {
+      const hasher = createFeatureHasher({ ...config, lReadingWeight: 1 }, undefined, { source: 'test', words });
+      const read = hasher.hash('tiki');
+      expect(cosine(read, hasher.hash(picked))).toBeGreaterThan(cosine(read, hasher.hash(other)) + 0.2);
+    }
+    // Known words, words with no i, and readings that make no word are left alone.
+    for (const text of ['the black people', 'bil', 'zip', 'xyz', 'iiiii']) sameFeatures(reading.hash(text), plain.hash(text));
+  });
+
   it('bounds very long text to a head and tail window', () => {
     const hasher = createFeatureHasher({ maxChars: 64 });
     const long = `${'a'.repeat(10_000)} tail`;

@@ -137,3 +137,28 @@ describe('thresholds', () => {
     expect(binaryMetrics(scores, topIsNegative, threshold)).toMatchObject({ recall: 0, falsePositiveRate: 0 });
   });
 });
+
+describe('naiveBayesOffset', () => {
+  it('penalises a feature that tells the classes apart less than shared noise, for the named label only', () => {
+    // Strong L2, so the prior shows: feature 2 marks harassment, feature 0 is on everywhere.
+    const { examples: data, features } = examples();
+    const strong: Settings = { ...SETTINGS, l2: [1e-6, 1e-6, 0.05, 1e-4, 1e-3, 1e-4] };
+    const plain = train(data, features, BUCKETS, strong, 1);
+    const prior = train(data, features, BUCKETS, { ...strong, naiveBayesOffset: [null, null, 0.5, null, null, null] }, 1);
+    const weight = (model: typeof plain, j: number) => model.weights[j * L + 2] as number;
+    // |r| of feature 2 is large, so its penalty shrinks and its weight grows; feature 0's |r| is about 0.
+    expect(weight(prior, 2)).toBeGreaterThan(weight(plain, 2));
+    expect(Math.abs(weight(prior, 0) / weight(prior, 2))).toBeLessThan(Math.abs(weight(plain, 0) / weight(plain, 2)));
+    // Spam, which the offset does not name, is trained exactly as before.
+    for (let j = 0; j < BUCKETS; j++) expect(prior.weights[j * L + 0]).toBe(plain.weights[j * L + 0]);
+  });
+
+  it('is plain L2 when every weight keeps its penalty (fitLogistic with l2Scale 1 everywhere)', () => {
+    const { examples: data, features } = examples();
+    const rows = data.map((_, i) => i);
+    const problem = labelProblem(BUCKETS, features, rows, (r) => (data[r] as TextExample).targets[0] as number, () => 1, () => 1);
+    const plain = fitLogistic(problem, { l2: 1e-3, iterations: 50 });
+    const ones = fitLogistic(problem, { l2: 1e-3, iterations: 50, l2Scale: new Float64Array(BUCKETS).fill(1) });
+    expect(Array.from(ones.params)).toEqual(Array.from(plain.params));
+  });
+});
