@@ -467,9 +467,9 @@ export function createFeatureHasher(config: Partial<FeatureConfig> = {}, lexicon
       }
       charGrams(from, to);
       if (leetFallback) leetReadings(from, to);
-      if (segmenter && !segmenter.knows(word) && lettersOnly(from, to)) {
+      if (segmenter && to - from >= 3 && lettersOnly(from, to) && !segmenter.knows(word)) {
         if (segmentWeight !== 0 && to - from >= segmentMinLength) wordsInside(segmenter, from, to);
-        if (lReadingWeight !== 0 && to - from >= 3) lReading(segmenter, from, to);
+        if (lReadingWeight !== 0) lReading(segmenter, from, to);
       }
     }
   }

@@ -39,17 +39,27 @@ export const MAX_SEGMENTED_LENGTH = 96;
  *   hasher's own word hash, `knows` answers for the hash the features already computed.
  */
 export function createWordSegmenter(words: readonly string[], base: number, step: (hash: number, code: number) => number): WordSegmenter {
-  const costs = new Map<number, number>();
   const logCount = Math.log(Math.max(words.length, 2));
+  const costByRank = Float64Array.from(words, (_, rank) => Math.log((rank + 1) * logCount));
+  const wordHashes: number[] = [];
+  const wordRanks: number[] = [];
+  const prefixHashes: number[] = [];
   let longest = 0;
   words.forEach((word, rank) => {
     if (!/^[a-z]+$/.test(word)) return;
     let hash = base;
-    for (let i = 0; i < word.length; i++) hash = step(hash, word.charCodeAt(i));
-    if (costs.has(hash)) return;
-    costs.set(hash, Math.log((rank + 1) * logCount));
+    for (let i = 0; i < word.length; i++) {
+      hash = step(hash, word.charCodeAt(i));
+      if (i + 1 < word.length) prefixHashes.push(hash);
+    }
+    wordHashes.push(hash);
+    wordRanks.push(rank);
     longest = Math.max(longest, word.length);
   });
+  const table = createHashTable(wordHashes.length + prefixHashes.length);
+  // Words first, most frequent first, so that a hash shared by two words keeps the commoner one.
+  wordHashes.forEach((hash, k) => table.insert(hash, wordRanks[k] as number));
+  for (const hash of prefixHashes) table.insert(hash, PREFIX);
 
   const best = new Float64Array(MAX_SEGMENTED_LENGTH + 1);
   const back = new Int32Array(MAX_SEGMENTED_LENGTH + 1);
@@ -68,9 +78,12 @@ export function createWordSegmenter(words: readonly string[], base: number, step
       const limit = Math.min(length, start + longest);
       for (let end = start + 1; end <= limit; end++) {
         hash = step(hash, units[from + end - 1] as number);
-        const cost = costs.get(hash);
-        if (cost !== undefined && before + cost < (best[end] as number)) {
-          best[end] = before + cost;
+        const rank = table.get(hash);
+        if (rank === ABSENT) break; // no vocabulary word starts with units[start, end)
+        if (rank === PREFIX) continue;
+        const cost = before + (costByRank[rank] as number);
+        if (cost < (best[end] as number)) {
+          best[end] = cost;
           back[end] = start;
         }
       }
@@ -84,5 +97,45 @@ export function createWordSegmenter(words: readonly string[], base: number, step
     return { ends, count };
   }
 
-  return { knows: (hash) => costs.has(hash), costOf: (hash) => costs.get(hash), split };
+  return {
+    knows: (hash) => table.get(hash) >= 0,
+    costOf: (hash) => {
+      const rank = table.get(hash);
+      return rank >= 0 ? costByRank[rank] : undefined;
+    },
+    split,
+  };
+}
+
+/** {@link createHashTable} answers: no word has this hash or starts with it. */
+const ABSENT = -2;
+/** {@link createHashTable} answers: a word starts with this hash, none has it. */
+const PREFIX = -1;
+
+/**
+ * Open addressing from a 32-bit hash to a rank (≥ 0) or {@link PREFIX}, in typed arrays: the split
+ * looks up every prefix of every position, and a `Map` made it cost a third of the whole features.
+ * An insert never overwrites a rank.
+ */
+function createHashTable(entries: number) {
+  let size = 16;
+  while (size < entries * 1.5) size *= 2;
+  const mask = size - 1;
+  const keys = new Uint32Array(size);
+  const values = new Int32Array(size).fill(ABSENT);
+  const slotOf = (hash: number) => {
+    let slot = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b) & mask;
+    while (values[slot] !== ABSENT && keys[slot] !== hash) slot = (slot + 1) & mask;
+    return slot;
+  };
+  return {
+    insert(hash: number, value: number): void {
+      const slot = slotOf(hash >>> 0);
+      if (values[slot] === ABSENT || (values[slot] === PREFIX && value >= 0)) {
+        keys[slot] = hash >>> 0;
+        values[slot] = value;
+      }
+    },
+    get: (hash: number): number => values[slotOf(hash >>> 0)] as number,
+  };
 }
