@@ -19,7 +19,8 @@ import type { Direction } from '../src/engine/message.js';
 import { createNodeModelSource } from '../src/runtime/node-model-source.js';
 import { createTextModelDetector, TEXT_MODEL_LABELS, type TextModelDetector } from '../src/text/text-model-detector.js';
 import { loadTextExamples, type TextExample } from './text-training/data.js';
-import { evasions, perturb } from './text-training/evasions.js';
+import { evasions, perturb, type Evasion } from './text-training/evasions.js';
+import { fixtureEvasions, type Flags } from './text-training/fixture-evasions.js';
 import { mulberry32 } from './lib/mulberry32.js';
 import { bootstrapInterval, f1At, rankAuc, ratioInterval, type Interval } from './text-training/bootstrap.js';
 import { binaryMetrics, curves, davidsonMetrics, davidsonScores, labelColumn, type BinaryMetrics } from './text-training/metrics.js';
@@ -117,11 +118,18 @@ async function loadPatternDetectors(): Promise<Detector[]> {
   }
 }
 
-async function evaluateFixtures(model: TextModelDetector, fixtureDir: string) {
+async function evaluateFixtures(model: TextModelDetector, fixtureDir: string, evasionTable: Readonly<Record<string, Evasion>>) {
   const fixtures = readFixtures(fixtureDir);
   const patterns = await loadPatternDetectors();
   for (const detector of patterns) await detector.load?.();
   const detectors: Detector[] = [model, ...patterns];
+  const flags: Flags = async (text, direction, label) => {
+    for (const detector of detectors) {
+      const { scores } = await detector.detect({ text, direction, message: { text } });
+      if (((scores as Record<string, number | undefined>)[label] ?? 0) >= 0.5) return true;
+    }
+    return false;
+  };
   const perLabel: Record<string, { positives: number; detected: number; byModel: number; byPatterns: number; byFile: Record<string, { positives: number; detected: number }> }> = {};
   const negatives = { total: 0, falseAlarms: 0, byModel: 0, byPatterns: 0, labels: {} as Record<string, number>, byFile: {} as Record<string, { total: number; falseAlarms: number }> };
   for (const fixture of fixtures) {
@@ -173,6 +181,10 @@ async function evaluateFixtures(model: TextModelDetector, fixtureDir: string) {
       false_alarm_rate: negatives.total ? negatives.falseAlarms / negatives.total : 0,
       false_alarm_rate_model: negatives.total ? negatives.byModel / negatives.total : 0,
       false_alarm_rate_patterns: negatives.total ? negatives.byPatterns / negatives.total : 0,
+    },
+    evasion: {
+      detection: 'positives detected as written (any detector ≥ 0.5), each under every evasion on about half its words (seed 11); ratio = still detected / detected as written',
+      ...(await fixtureEvasions(fixtures, evasionTable, flags, 11)),
     },
   };
 }
@@ -283,7 +295,7 @@ async function main(): Promise<void> {
   );
   const evasionRatio = cleanTotal ? perturbedTotal / cleanTotal : 0;
 
-  const fixtures = await evaluateFixtures(model, args.fixtures);
+  const fixtures = await evaluateFixtures(model, args.fixtures, evasionTable);
 
   const measured: Record<string, number> = {
     'SMS spam ROC AUC': smsSpam.rocAuc,
@@ -353,6 +365,11 @@ async function main(): Promise<void> {
   const b = fixtures.benign;
   console.log(`  false alarms on benign/hard-negative: ${b.falseAlarms}/${b.total} = ${b.false_alarm_rate.toFixed(3)} (model ${b.byModel}, patterns ${b.byPatterns}; labels ${JSON.stringify(b.labels)})`);
   for (const [file, f] of Object.entries(b.byFile)) console.log(`    ${file.padEnd(32)} ${f.falseAlarms}/${f.total}`);
+  const fe = fixtures.evasion;
+  console.log(`\nfixture positives under evasions (still detected / detected as written): ${fe.overall.perturbed}/${fe.overall.clean} = ${fe.overall.ratio.toFixed(3)}`);
+  for (const [label, byEvasion] of Object.entries(fe.by_label)) {
+    console.log(`  ${label.padEnd(11)} ${Object.entries(byEvasion).map(([name, c]) => `${name} ${c.ratio.toFixed(2)}`).join('  ')}`);
+  }
   console.log(`\nwrote ${resolve(args.out, 'text-eval.json')} and SVG charts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await model.dispose();
 }

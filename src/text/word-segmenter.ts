@@ -41,25 +41,27 @@ export const MAX_SEGMENTED_LENGTH = 96;
 export function createWordSegmenter(words: readonly string[], base: number, step: (hash: number, code: number) => number): WordSegmenter {
   const logCount = Math.log(Math.max(words.length, 2));
   const costByRank = Float64Array.from(words, (_, rank) => Math.log((rank + 1) * logCount));
-  const wordHashes: number[] = [];
-  const wordRanks: number[] = [];
-  const prefixHashes: number[] = [];
+  // Two passes over the words, no intermediate arrays: this runs on every model load.
+  let letters = 0;
   let longest = 0;
-  words.forEach((word, rank) => {
-    if (!/^[a-z]+$/.test(word)) return;
-    let hash = base;
-    for (let i = 0; i < word.length; i++) {
-      hash = step(hash, word.charCodeAt(i));
-      if (i + 1 < word.length) prefixHashes.push(hash);
-    }
-    wordHashes.push(hash);
-    wordRanks.push(rank);
+  for (const word of words) {
+    if (!isLowerAscii(word)) continue;
+    letters += 1 + Math.min(word.length - 1, PREFIX_LENGTH);
     longest = Math.max(longest, word.length);
-  });
-  const table = createHashTable(wordHashes.length + prefixHashes.length);
+  }
+  const table = createHashTable(letters);
   // Words first, most frequent first, so that a hash shared by two words keeps the commoner one.
-  wordHashes.forEach((hash, k) => table.insert(hash, wordRanks[k] as number));
-  for (const hash of prefixHashes) table.insert(hash, PREFIX);
+  for (let pass = 0; pass < 2; pass++) {
+    words.forEach((word, rank) => {
+      if (!isLowerAscii(word)) return;
+      let hash = base;
+      for (let i = 0; i < word.length; i++) {
+        hash = step(hash, word.charCodeAt(i));
+        if (pass === 1 && i + 1 < word.length && i < PREFIX_LENGTH) table.insert(hash, PREFIX);
+      }
+      if (pass === 0) table.insert(hash, rank);
+    });
+  }
 
   const best = new Float64Array(MAX_SEGMENTED_LENGTH + 1);
   const back = new Int32Array(MAX_SEGMENTED_LENGTH + 1);
@@ -79,8 +81,10 @@ export function createWordSegmenter(words: readonly string[], base: number, step
       for (let end = start + 1; end <= limit; end++) {
         hash = step(hash, units[from + end - 1] as number);
         const rank = table.get(hash);
-        if (rank === ABSENT) break; // no vocabulary word starts with units[start, end)
-        if (rank === PREFIX) continue;
+        if (rank < 0) {
+          if (rank === ABSENT && end - start <= PREFIX_LENGTH) break; // no vocabulary word starts with units[start, end)
+          continue;
+        }
         const cost = before + (costByRank[rank] as number);
         if (cost < (best[end] as number)) {
           best[end] = cost;
@@ -106,6 +110,21 @@ export function createWordSegmenter(words: readonly string[], base: number, step
     split,
   };
 }
+
+function isLowerAscii(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x61 || code > 0x7a) return false;
+  }
+  return true;
+}
+
+/**
+ * Prefixes up to this length are in the table, so a split stops once a run's first letters start no
+ * word; longer prefixes would double the table, built on every model load, for little.
+ */
+const PREFIX_LENGTH = 4;
 
 /** {@link createHashTable} answers: no word has this hash or starts with it. */
 const ABSENT = -2;
