@@ -8,6 +8,7 @@ import { createScamDetector } from './scam.js';
 import { SCAM_FAMILIES } from './scam-rules.js';
 import { SELF_HARM_FAMILIES, createSelfHarmDetector } from './self-harm.js';
 import { SEXTORTION_FAMILIES, createSextortionDetector } from './sextortion.js';
+import { createSecondReader, withSecondReading } from './second-reading.js';
 import { createTextViewer } from './text-view.js';
 import { THREAT_FAMILIES, createThreatDetector } from './threat.js';
 
@@ -25,13 +26,14 @@ export { createThreatDetector } from './threat.js';
  */
 export function createPatternDetectors(): Detector[] {
   const view = createTextViewer();
+  const read = createSecondReader();
   return [
     createScamDetector(view),
     createPiiDetector(view),
     createSelfHarmDetector(view),
     createSextortionDetector(view),
     createThreatDetector(view),
-  ];
+  ].map((detector) => withSecondReading(detector, read));
 }
 
 /**

@@ -30,21 +30,25 @@ function countDigits(text: string): number {
 }
 
 /**
- * Returns a function that builds the {@link TextView} of a text, remembering the last one.
+ * Returns a function that builds the {@link TextView} of a text, remembering the last two.
  *
- * The engine hands the same text to every pattern detector in turn; the memo lets them share one
- * normalisation instead of repeating it four times.
+ * The engine hands the same text to every pattern detector in turn, and each also reads the
+ * message's second reading (`second-reading.ts`); the memo lets them share one normalisation of
+ * each instead of repeating it ten times.
  */
 export function createTextViewer(normalize: (text: string) => string = normalizeText): (text: string) => TextView {
-  let lastText: string | undefined;
-  let lastView: TextView | undefined;
+  const texts: (string | undefined)[] = [undefined, undefined];
+  const views: (TextView | undefined)[] = [undefined, undefined];
+  let next = 0;
   return (text) => {
-    if (text === lastText && lastView) return lastView;
+    for (let k = 0; k < 2; k++) if (text === texts[k] && views[k]) return views[k] as TextView;
     const safe = typeof text === 'string' ? text : '';
     const raw = stripInvisible(safe.normalize('NFKC')).replace(APOSTROPHES, "'");
     const norm = normalize(safe).replace(APOSTROPHES, "'");
-    lastText = text;
-    lastView = { norm, raw, digits: countDigits(raw) };
-    return lastView;
+    const view = { norm, raw, digits: countDigits(raw) };
+    texts[next] = text;
+    views[next] = view;
+    next = 1 - next;
+    return view;
   };
 }
