@@ -42,14 +42,14 @@ export function createWordSegmenter(words: readonly string[], base: number, step
   const logCount = Math.log(Math.max(words.length, 2));
   const costByRank = Float64Array.from(words, (_, rank) => Math.log((rank + 1) * logCount));
   // Two passes over the words, no intermediate arrays: this runs on every model load.
-  let letters = 0;
+  let entries = 0; // each word and its prefixes of up to PREFIX_LENGTH letters, at most
   let longest = 0;
   for (const word of words) {
     if (!isLowerAscii(word)) continue;
-    letters += 1 + Math.min(word.length - 1, PREFIX_LENGTH);
+    entries += 1 + Math.min(word.length - 1, PREFIX_LENGTH);
     longest = Math.max(longest, word.length);
   }
-  const table = createHashTable(letters);
+  const table = createHashTable(entries);
   // Words first, most frequent first, so that a hash shared by two words keeps the commoner one.
   for (let pass = 0; pass < 2; pass++) {
     words.forEach((word, rank) => {
@@ -132,9 +132,10 @@ const ABSENT = -2;
 const PREFIX = -1;
 
 /**
- * Open addressing from a 32-bit hash to a rank (≥ 0) or {@link PREFIX}, in typed arrays: the split
- * looks up every prefix of every position, and a `Map` made it cost a third of the whole features.
- * An insert never overwrites a rank.
+ * Open addressing from a 32-bit hash to a rank (≥ 0) or {@link PREFIX}, in typed arrays. With the
+ * prefixes, a split of a long unknown word took 0.4 µs instead of 4.4 µs with a `Map` of the words
+ * alone (a base64 line, "youaresodumbandugly", "royalmailredelivery", "txttowin"). An insert never
+ * overwrites a rank.
  */
 function createHashTable(entries: number) {
   let size = 16;
