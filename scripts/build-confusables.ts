@@ -45,6 +45,16 @@ const LETTER = /^\p{L}$/u;
 const DECIMAL_DIGIT = /^\p{Nd}$/u;
 const ASCII_ALNUM = /^[A-Za-z0-9]+$/;
 
+/**
+ * Symbols from the Letterlike Symbols and Miscellaneous Technical blocks (℮, ℯ, APL's ⍺ ⍳ ⍴) with a
+ * letter skeleton: drawn as letters and almost never written as themselves in chat, unlike the
+ * arithmetic and currency signs the letter rule keeps out.
+ */
+function isLetterLikeSymbol(char: string): boolean {
+  const cp = char.codePointAt(0) ?? 0;
+  return /^\p{S}$/u.test(char) && ((cp >= 0x2100 && cp <= 0x214f) || (cp >= 0x2300 && cp <= 0x23ff));
+}
+
 function isStable(char: string): boolean {
   return char.normalize('NFKC') === char && char.normalize('NFD') === char;
 }
@@ -70,6 +80,7 @@ function parse(text: string): Parsed {
   const version = /^#\s*Version:\s*(\S+)/mu.exec(text)?.[1] ?? 'unknown';
   const date = /^#\s*Date:\s*(.+)$/mu.exec(text)?.[1]?.trim() ?? 'unknown';
   const table = new Map<string, string>();
+  const nfkcForms = new Map<string, string>();
   let read = 0;
   for (const line of text.split('\n')) {
     const match = /^([0-9A-F ]+);\s*([0-9A-F ]+);/u.exec(line);
@@ -77,10 +88,20 @@ function parse(text: string): Parsed {
     read += 1;
     const source = fromHex(match[1]);
     const target = fromHex(match[2]);
-    if ([...source].length !== 1 || (source.codePointAt(0) ?? 0) < 0x80) continue;
-    if (!LETTER.test(source) || !isStable(source) || !ASCII_ALNUM.test(target)) continue;
-    table.set(source, target.toLowerCase());
+    if ([...source].length !== 1 || (source.codePointAt(0) ?? 0) < 0x80 || !ASCII_ALNUM.test(target)) continue;
+    if (!LETTER.test(source) && !isLetterLikeSymbol(source)) continue;
+    if (isStable(source)) {
+      table.set(source, target.toLowerCase());
+      continue;
+    }
+    // NFKC runs first, so an entry only reaches what NFKC makes of it: Greek lunate sigma ϲ (→ c)
+    // becomes final sigma ς, which has no entry of its own. Give that form the target.
+    const folded = source.normalize('NFKC');
+    if ([...folded].length === 1 && (folded.codePointAt(0) ?? 0) >= 0x80 && LETTER.test(folded) && isStable(folded)) {
+      nfkcForms.set(folded, nfkcForms.get(folded) ?? target.toLowerCase());
+    }
   }
+  for (const [folded, target] of nfkcForms) if (!table.has(folded)) table.set(folded, target);
   return { version, date, table, read };
 }
 

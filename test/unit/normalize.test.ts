@@ -56,6 +56,15 @@ describe('normalizeText: confusable skeleton', () => {
     expectSameAs('bitch', ['bіtch', 'bɪtch']);
   });
 
+  it('maps look-alikes that NFKC reaches in another form, and letter-like symbols', () => {
+    expect(normalizeText('\u03F2ode')).toBe('code'); // Greek lunate sigma ϲ, which NFKC turns into final sigma ς
+    expect(normalizeText('p\u237Ass avenu\u212E')).toBe('pas avenue'); // APL alpha ⍺, estimated sign ℮
+    // Arithmetic signs stay what they are.
+    expect(normalizeText('2 × 3 < ∞ °C')).toBe('2 × 3 < ∞ °c');
+    // A real Greek word that ends in ς keeps it.
+    expect(normalizeText('λόγος')).toBe('λογος');
+  });
+
   it('maps decimal digits of any script to ASCII', () => {
     expect(normalizeText('call ٠٨٠٠ ١٢٣')).toBe('cal 0800 123');
     expect(normalizeText('०१२३')).toBe('0123');
