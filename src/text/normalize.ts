@@ -222,7 +222,7 @@ const PROTECTED =
 const LINK_HINT = /\.[a-z0-9]|@|:\/\/|www\./;
 
 /** Digits and symbols with a letter reading; 2, 6 and 8 are left out (too often "to", "six", "ate"). */
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l' };
+export const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l' };
 const LEET_HINT = /[0-9@$!|]/;
 /** A whole run of ASCII letters, digits and leet symbols holding at least one digit or symbol. */
 const LEET_RUN = /(?<![a-z0-9@$!|])[a-z0-9@$!|]*[0-9@$!|][a-z0-9@$!|]*/g;

@@ -10,8 +10,8 @@
  */
 import type { Detector, DetectorInput, DetectorResult, Reason } from '../../engine/detector.js';
 import type { Label } from '../../engine/labels.js';
+import { LEET } from '../normalize.js';
 
-const LEET_DIGITS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g' };
 /** A letter next to a digit: the words the leetspeak step looks at hold one. */
 const MIXED = /\p{L}[0-9]|[0-9]\p{L}/gu;
 const LETTER = /\p{L}/u;
@@ -31,7 +31,7 @@ function decodeLeet(text: string, word: string, offset: number): string {
   const chunkStart = text.lastIndexOf(' ', offset) + 1;
   const chunkEnd = text.indexOf(' ', offset + word.length);
   if (LINK_LIKE.test(text.slice(chunkStart, chunkEnd === -1 ? text.length : chunkEnd))) return word;
-  return word.replace(/11/g, 'll').replace(/[0134579]/g, (d) => LEET_DIGITS[d] ?? d);
+  return word.replace(/11/g, 'll').replace(/[0134579]/g, (d) => LEET[d] ?? d);
 }
 
 function isWordChar(text: string, at: number): boolean {
