@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web';
 import { createSerialSession } from '../src/runtime/session.js';
+import { sparseLinearFeeds } from '../src/runtime/sparse-linear-feeds.js';
 import { createFeatureHasher, storedFeatureConfig } from '../src/text/features.js';
 import { normalizeText, toLatinSkeleton } from '../src/text/normalize.js';
 import { createTextModelDetector } from '../src/text/text-model-detector.js';
@@ -64,13 +65,7 @@ const hasher = createFeatureHasher(storedFeatureConfig(sidecar.features), sideca
 const session = await createSerialSession(new Uint8Array(readFileSync(new URL('../models/text-linear.onnx', import.meta.url))), 'text-linear.onnx');
 
 async function inferOnly(indices: Int32Array, valuesF: Float32Array): Promise<number> {
-  const big = new BigInt64Array(indices.length);
-  const words = new Int32Array(big.buffer);
-  for (let i = 0; i < indices.length; i++) words[2 * i] = indices[i] as number;
-  const out = await session.run({
-    indices: new ort.Tensor('int64', big, [indices.length]),
-    values: new ort.Tensor('float32', valuesF, [indices.length]),
-  });
+  const out = await session.run(sparseLinearFeeds(indices, valuesF));
   return (out['probabilities']?.data as Float32Array)[0] as number;
 }
 

@@ -21,6 +21,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SPARSE_LINEAR_SIDECAR_VERSION } from '../src/runtime/sparse-linear-feeds.js';
 import { createFeatureHasher, resolveFeatureConfig, usesVocabulary, type FeatureConfig, type FeatureHasher, type SparseFeatures } from '../src/text/features.js';
 import { TEXT_MODEL_LABELS, normalizerFingerprint, type TextModelSidecar } from '../src/text/text-model-detector.js';
 import { augmentExamples, DEFAULT_AUGMENT, type AugmentOptions } from './text-training/augment.js';
@@ -196,11 +197,11 @@ async function main(): Promise<void> {
   const modelSha = sha256(onnxBytes);
   const sidecar: TextModelSidecar = {
     format: 'chatguard-text-linear',
-    version: 1,
+    version: SPARSE_LINEAR_SIDECAR_VERSION,
     model: { path: 'text-linear.onnx', sha256: modelSha },
     labels: [...LABELS],
-    inputs: { indices: 'int64 [N] hash buckets', values: 'float32 [N] feature values' },
-    output: 'probabilities float32 [labels]',
+    inputs: { indices: 'int32 [N] hash buckets', values: 'float32 [1, N] feature values' },
+    output: 'probabilities float32 [1, labels]',
     features: { ...hasher.config },
     hashing: HASHING_DESCRIPTION,
     ...(TRAINING_FEATURES.lexiconWeight !== 0 ? { lexicon } : {}),

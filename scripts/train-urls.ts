@@ -30,6 +30,7 @@ import {
   type UrlSparseFeatures,
 } from '../src/links/url-features.js';
 import { URL_MODEL_ID, type UrlModelSidecar } from '../src/links/url-model.js';
+import { SPARSE_LINEAR_SIDECAR_VERSION } from '../src/runtime/sparse-linear-feeds.js';
 import {
   DEFAULT_DATA_DIR,
   DEFAULT_MODELS_DIR,
@@ -203,10 +204,10 @@ async function main(): Promise<void> {
   const modelSha = sha256Hex(onnxBytes);
   const sidecar: UrlModelSidecar = {
     format: 'chatguard-url-linear',
-    version: 1,
+    version: SPARSE_LINEAR_SIDECAR_VERSION,
     model: { path: 'url-linear.onnx', sha256: modelSha },
-    inputs: { indices: 'int64 [N] feature indices', values: 'float32 [N] feature values' },
-    output: 'probabilities float32 [1]',
+    inputs: { indices: 'int32 [N] feature indices', values: 'float32 [1, N] feature values' },
+    output: 'probabilities float32 [1, 1]',
     features: { ...featurizer.config },
     dense_features: [...DENSE_FEATURE_NAMES],
     dense_slots: DENSE_FEATURES,

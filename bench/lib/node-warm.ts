@@ -31,6 +31,7 @@ const models = (file: string) => new URL(`../../models/${file}`, import.meta.url
 const lib = (await import(dist('index.js'))) as typeof import('../../src/index.js');
 const { createNodeGuard } = (await import(dist('node.js'))) as typeof import('../../src/node.js');
 const { createSerialSession } = (await import(dist('runtime/session.js'))) as typeof import('../../src/runtime/session.js');
+const { sparseLinearFeeds } = (await import(dist('runtime/sparse-linear-feeds.js'))) as typeof import('../../src/runtime/sparse-linear-feeds.js');
 const { createBlocklist } = (await import(dist('links/blocklist.js'))) as typeof import('../../src/links/blocklist.js');
 const { canonicalizeUrl } = (await import(dist('links/canonicalize.js'))) as typeof import('../../src/links/canonicalize.js');
 const { analyzeUrl } = (await import(dist('links/url-facts.js'))) as typeof import('../../src/links/url-facts.js');
@@ -231,13 +232,11 @@ const hashed = createFeatureHasher(resolveFeatureConfig(textSidecar.features)).h
 const lists = createLinkLists(readFileSync(models('url-top-sites.txt'), 'utf8'), readFileSync(models('url-shorteners.txt'), 'utf8'));
 const urlSidecar = JSON.parse(readFileSync(models('url-linear.json'), 'utf8')) as { features: Parameters<typeof createUrlFeaturizer>[1] };
 const urlFeatures = createUrlFeaturizer(lists, urlSidecar.features).featurize(analyzeUrl(URLS[0] as string));
-const sparse = (indices: Int32Array, values: Float32Array) => {
-  const wide = BigInt64Array.from(indices, (v) => BigInt(v));
-  return {
-    web: { indices: new ortWeb.Tensor('int64', wide, [indices.length]), values: new ortWeb.Tensor('float32', values, [values.length]) },
-    node: { indices: new ortNode.Tensor('int64', wide, [indices.length]), values: new ortNode.Tensor('float32', values, [values.length]) },
-  };
-};
+// The inputs of the sparse linear graphs (see src/runtime/sparse-linear-feeds.ts), for each runtime.
+const sparse = (indices: Int32Array, values: Float32Array) => ({
+  web: sparseLinearFeeds(indices, values),
+  node: { indices: new ortNode.Tensor('int32', indices, [indices.length]), values: new ortNode.Tensor('float32', values, [1, values.length]) },
+});
 const pixels = preprocessImage(image('small'));
 const imageFeeds = {
   web: { input: new ortWeb.Tensor('float32', pixels, [1, 224, 224, 3]) },

@@ -16,10 +16,12 @@ export interface LinearModelSpec {
 }
 
 /**
- * The graph: `indices` int64 [N], `values` float [N] → Gather rows of the int8 weight matrix →
- * DequantizeLinear (per label, axis 1) → × values → ReduceSum over axis 0 → + bias → Sigmoid →
- * `probabilities` float [labels]. Opset 13, all ops in onnxruntime-web's wasm CPU kernels;
- * dequantising after the Gather keeps the 1.5 MB int8 matrix int8 in memory.
+ * The graph: `indices` int32 [N], `values` float [1, N] → Gather rows of the int8 weight matrix →
+ * DequantizeLinear (per label, axis 1) → values × rows (MatMul) → + bias → Sigmoid →
+ * `probabilities` float [1, labels]. Opset 13, all ops in onnxruntime-web's wasm CPU kernels;
+ * dequantising after the Gather keeps the 1.5 MB int8 matrix int8 in memory. Five nodes: each node
+ * costs a few µs per run, which is most of the inference time of a chat message
+ * (`src/runtime/sparse-linear-feeds.ts` builds the inputs).
  */
 export function buildLinearModel(spec: LinearModelSpec): Uint8Array {
   const L = spec.labels.length;
@@ -30,20 +32,16 @@ export function buildLinearModel(spec: LinearModelSpec): Uint8Array {
       tensor('weights_scale', DataType.FLOAT, [L], spec.scales),
       tensor('weights_zero_point', DataType.INT8, [L], new Int8Array(L)),
       tensor('bias', DataType.FLOAT, [L], spec.bias),
-      tensor('axis_0', DataType.INT64, [1], new BigInt64Array([0n])),
-      tensor('axis_1', DataType.INT64, [1], new BigInt64Array([1n])),
     ],
     node: [
       node('Gather', ['weights_q', 'indices'], 'rows_q', [intAttribute('axis', 0)]),
       node('DequantizeLinear', ['rows_q', 'weights_scale', 'weights_zero_point'], 'rows', [intAttribute('axis', 1)]),
-      node('Unsqueeze', ['values', 'axis_1'], 'values_column'),
-      node('Mul', ['rows', 'values_column'], 'weighted'),
-      node('ReduceSum', ['weighted', 'axis_0'], 'summed', [intAttribute('keepdims', 0)]),
+      node('MatMul', ['values', 'rows'], 'summed'),
       node('Add', ['summed', 'bias'], 'logits'),
       node('Sigmoid', ['logits'], 'probabilities'),
     ],
-    input: [valueInfo('indices', DataType.INT64, ['N']), valueInfo('values', DataType.FLOAT, ['N'])],
-    output: [valueInfo('probabilities', DataType.FLOAT, [L])],
+    input: [valueInfo('indices', DataType.INT32, ['N']), valueInfo('values', DataType.FLOAT, [1, 'N'])],
+    output: [valueInfo('probabilities', DataType.FLOAT, [1, L])],
   });
   const model = onnx.ModelProto.create({
     irVersion: 8,

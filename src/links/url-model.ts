@@ -3,13 +3,13 @@
  * from `url-features.ts` into a logistic regression run with onnxruntime-web through the shared
  * runtime (`src/runtime/`), which verifies every file against the manifest and serialises runs.
  */
-import * as ort from 'onnxruntime-web';
 import { GuardError } from '../engine/errors.js';
 import { readVerified } from '../runtime/integrity.js';
 import type { ManifestEntry } from '../runtime/manifest.js';
 import type { ModelSource } from '../runtime/model-source.js';
 import type { OrtEnvOptions } from '../runtime/ort-env.js';
 import { createSerialSession, type SerialSession } from '../runtime/session.js';
+import { SPARSE_LINEAR_SIDECAR_VERSION, sparseLinearFeeds } from '../runtime/sparse-linear-feeds.js';
 import type { LinkLists } from './lists.js';
 import type { UrlFacts } from './url-facts.js';
 import { createUrlFeaturizer, DENSE_FEATURE_NAMES, type UrlFeatureConfig, type UrlFeaturizer } from './url-features.js';
@@ -20,7 +20,7 @@ export const URL_MODEL_ID = 'url-linear';
 /** `models/url-linear.json`: what inference needs besides the weights. */
 export interface UrlModelSidecar {
   readonly format: 'chatguard-url-linear';
-  readonly version: 1;
+  readonly version: typeof SPARSE_LINEAR_SIDECAR_VERSION;
   readonly model: { readonly path: string; readonly sha256: string };
   readonly inputs: Readonly<Record<string, string>>;
   readonly output: string;
@@ -61,18 +61,6 @@ export function calibrateUrlScore(probability: number, thresholds: { readonly su
   return 0.85 + (0.15 * (p - m)) / (1 - m);
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-function toInt64(indices: Int32Array): BigInt64Array {
-  const out = new BigInt64Array(indices.length);
-  if (LITTLE_ENDIAN) {
-    const words = new Int32Array(out.buffer);
-    for (let i = 0; i < indices.length; i++) words[2 * i] = indices[i] as number;
-  } else {
-    for (let i = 0; i < indices.length; i++) out[i] = BigInt(indices[i] as number);
-  }
-  return out;
-}
 
 function parseSidecar(bytes: Uint8Array, path: string): UrlModelSidecar {
   let sidecar: UrlModelSidecar;
@@ -90,6 +78,9 @@ function parseSidecar(bytes: Uint8Array, path: string): UrlModelSidecar {
     sidecar.dense_features?.join(',') !== DENSE_FEATURE_NAMES.join(',')
   ) {
     throw new GuardError('MODEL_LOAD_FAILED', `The URL model sidecar "${path}" is not a url-linear sidecar this version can use.`);
+  }
+  if (sidecar.version !== SPARSE_LINEAR_SIDECAR_VERSION) {
+    throw new GuardError('MODEL_LOAD_FAILED', `The URL model sidecar "${path}" has version ${String(sidecar.version)}; this ChatGuard runs version ${SPARSE_LINEAR_SIDECAR_VERSION} (rebuild it with npm run train:urls).`);
   }
   return sidecar;
 }
@@ -112,10 +103,7 @@ export async function loadUrlModel(source: ModelSource, entry: ManifestEntry, li
   const probability = async (facts: UrlFacts): Promise<number> => {
     const { indices, values } = featurizer.featurize(facts);
     if (indices.length === 0) return 0;
-    const results = await session.run({
-      indices: new ort.Tensor('int64', toInt64(indices), [indices.length]),
-      values: new ort.Tensor('float32', values, [values.length]),
-    });
+    const results = await session.run(sparseLinearFeeds(indices, values));
     const output = results['probabilities']?.data as Float32Array | undefined;
     const p = output?.[0];
     if (typeof p !== 'number' || !Number.isFinite(p)) throw new GuardError('INTERNAL', 'The URL model returned no probability.');

@@ -2,7 +2,6 @@
  * The on-device text classifier: hashed n-gram features (`features.ts`) into a linear ONNX model
  * (`models/text-linear.onnx`, trained by `scripts/train-text.ts`) run with onnxruntime-web.
  */
-import * as ort from 'onnxruntime-web';
 import type { Detector, DetectorInput, DetectorResult, Reason } from '../engine/detector.js';
 import { GuardError } from '../engine/errors.js';
 import type { Label } from '../engine/labels.js';
@@ -11,6 +10,7 @@ import { findModel, readManifest } from '../runtime/manifest.js';
 import { createFetchModelSource, type ModelSource } from '../runtime/model-source.js';
 import type { OrtEnvOptions } from '../runtime/ort-env.js';
 import { createSerialSession, type SerialSession } from '../runtime/session.js';
+import { SPARSE_LINEAR_SIDECAR_VERSION, sparseLinearFeeds } from '../runtime/sparse-linear-feeds.js';
 import {
   createFeatureHasher,
   storedFeatureConfig,
@@ -32,7 +32,7 @@ export type TextModelLabel = (typeof TEXT_MODEL_LABELS)[number];
 /** `models/text-linear.json`: everything besides the weights that inference needs, written by training. */
 export interface TextModelSidecar {
   readonly format: 'chatguard-text-linear';
-  readonly version: 1;
+  readonly version: typeof SPARSE_LINEAR_SIDECAR_VERSION;
   readonly model: { readonly path: string; readonly sha256: string };
   readonly labels: readonly string[];
   readonly inputs: Readonly<Record<string, string>>;
@@ -142,20 +142,6 @@ const REASON_MESSAGES: Readonly<Record<TextModelLabel, string>> = {
   sexual: 'This contains sexual or obscene language.',
 };
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** int64 indices without a BigInt per element: write the low words of a little-endian BigInt64Array. */
-function toInt64(indices: Int32Array): BigInt64Array {
-  const out = new BigInt64Array(indices.length);
-  if (LITTLE_ENDIAN) {
-    const words = new Int32Array(out.buffer);
-    for (let i = 0; i < indices.length; i++) words[2 * i] = indices[i] as number;
-  } else {
-    for (let i = 0; i < indices.length; i++) out[i] = BigInt(indices[i] as number);
-  }
-  return out;
-}
-
 interface Loaded {
   readonly session: SerialSession;
   readonly hasher: FeatureHasher;
@@ -175,6 +161,9 @@ function parseSidecar(bytes: Uint8Array, path: string): TextModelSidecar {
   const expected = TEXT_MODEL_LABELS.join(',');
   if (sidecar?.format !== 'chatguard-text-linear' || !Array.isArray(labels) || labels.join(',') !== expected) {
     throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" is not a text-linear sidecar for labels ${expected}.`);
+  }
+  if (sidecar.version !== SPARSE_LINEAR_SIDECAR_VERSION) {
+    throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" has version ${String(sidecar.version)}; this ChatGuard runs version ${SPARSE_LINEAR_SIDECAR_VERSION} (rebuild it with npm run train:text).`);
   }
   for (const label of TEXT_MODEL_LABELS) {
     const t = sidecar.calibration?.thresholds?.[label];
@@ -263,11 +252,7 @@ export function createTextModelDetector(options: TextModelDetectorOptions = {}):
   }
 
   async function infer(model: Loaded, features: SparseFeatures): Promise<Float32Array> {
-    const n = features.indices.length;
-    const outputs = await model.session.run({
-      indices: new ort.Tensor('int64', toInt64(features.indices), [n]),
-      values: new ort.Tensor('float32', features.values, [n]),
-    });
+    const outputs = await model.session.run(sparseLinearFeeds(features.indices, features.values));
     const probabilities = outputs['probabilities'];
     if (!probabilities || !(probabilities.data instanceof Float32Array) || probabilities.data.length !== TEXT_MODEL_LABELS.length) {
       throw new GuardError('INTERNAL', 'The text model returned an unexpected output.');

@@ -64,29 +64,46 @@ describe('model integrity', () => {
     expect(error.message).toContain('text-linear.json');
   });
 
+  /** Loads a copy of the text model whose sidecar `edit` changed, the manifest re-hashed to match: only the loader's own checks stand. */
+  async function loadEditedSidecar(edit: (sidecar: Record<string, unknown>) => void): Promise<{ code?: string; message: string }> {
+    const dir = copyModels();
+    const sidecarPath = join(dir, 'text-linear.json');
+    const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as Record<string, unknown>;
+    edit(sidecar);
+    const text = JSON.stringify(sidecar);
+    writeFileSync(sidecarPath, text);
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { models: { id: string; sidecar?: { sha256: string } }[] };
+    const entry = manifest.models.find((model) => model.id === 'text-linear');
+    if (entry?.sidecar) entry.sidecar.sha256 = await sha256Hex(new TextEncoder().encode(text));
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    return errorOf(createTextModelDetector({ source: createNodeModelSource(dir) }).load());
+  }
+
   // Without its word lists or vocabulary a model would score silently wrong: loading must refuse.
   for (const [field, weight] of [
     ['lexicon', 'lexiconWeight'],
     ['vocabulary', 'segmentWeight'],
   ] as const) {
     it(`rejects a sidecar whose features need a ${field} it lacks with MODEL_LOAD_FAILED`, async () => {
-      const dir = copyModels();
-      const sidecarPath = join(dir, 'text-linear.json');
-      const sidecar = JSON.parse(readFileSync(sidecarPath, 'utf8')) as { features: Record<string, number>; lexicon?: unknown; vocabulary?: unknown };
-      expect(sidecar.features[weight]).toBeGreaterThan(0);
-      delete sidecar[field];
-      const text = JSON.stringify(sidecar);
-      writeFileSync(sidecarPath, text);
-      const manifestPath = join(dir, 'manifest.json');
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { models: { id: string; sidecar?: { sha256: string } }[] };
-      const entry = manifest.models.find((model) => model.id === 'text-linear');
-      if (entry?.sidecar) entry.sidecar.sha256 = await sha256Hex(new TextEncoder().encode(text));
-      writeFileSync(manifestPath, JSON.stringify(manifest));
-      const error = await errorOf(createTextModelDetector({ source: createNodeModelSource(dir) }).load());
+      const error = await loadEditedSidecar((sidecar) => {
+        expect((sidecar['features'] as Record<string, number>)[weight]).toBeGreaterThan(0);
+        delete sidecar[field];
+      });
       expect(error).toMatchObject({ code: 'MODEL_LOAD_FAILED' });
       expect(error.message).toContain(field);
     });
   }
+
+  // Version 1 graphs took int64 indices: fed int32 they would fail on every message, so loading refuses them.
+  it('rejects a sidecar of another version with MODEL_LOAD_FAILED naming both versions', async () => {
+    const error = await loadEditedSidecar((sidecar) => {
+      expect(sidecar['version']).toBe(2);
+      sidecar['version'] = 1;
+    });
+    expect(error).toMatchObject({ code: 'MODEL_LOAD_FAILED' });
+    expect(error.message).toMatch(/version 1; this ChatGuard runs version 2/);
+  });
 
   it('fails closed on a malformed digest', async () => {
     const error = await errorOf(verifySha256(new Uint8Array([1]), 'not-a-digest', 'x.onnx'));
