@@ -1,10 +1,10 @@
 /**
  * Benchmark of the five pattern detectors per message, on the bench's fixed inputs (short, typical,
  * long) plus the same typical messages disguised (leetspeak and spaced letters on some words), where
- * the second reading (src/text/patterns/second-reading.ts) runs the rules twice.
+ * the other readings (src/text/patterns/second-reading.ts) run the rules up to three times.
  *
  * Usage: `npx tsx bench/patterns.bench.ts [--plain] [--iterations N]`. `--plain` times the detectors
- * without the second reading; run both in separate processes (one JIT each) to compare. Prints p50
+ * without the other readings; run both in separate processes (one JIT each) to compare. Prints p50
  * and p95 in µs per message for every detector together.
  */
 import { parseArgs } from 'node:util';
@@ -44,7 +44,7 @@ function run(text: string): void {
   }
 }
 
-console.log(`pattern detectors${values.plain ? ' without the second reading' : ''}, µs per message (all five), Node ${process.version}`);
+console.log(`pattern detectors${values.plain ? ' without the other readings' : ''}, µs per message (all five), Node ${process.version}`);
 for (const [name, texts] of Object.entries(sets)) {
   for (let w = 0; w < 200; w++) for (const text of texts) run(text);
   const samples: number[] = [];

@@ -20,6 +20,7 @@ import { createNodeModelSource } from '../src/runtime/node-model-source.js';
 import { createTextModelDetector, TEXT_MODEL_LABELS, type TextModelDetector } from '../src/text/text-model-detector.js';
 import { loadTextExamples, type TextExample } from './text-training/data.js';
 import { evasions, perturb, type Evasion } from './text-training/evasions.js';
+import { benignDataFlags } from './text-training/benign-data-flags.js';
 import { fixtureEvasions, type Flags } from './text-training/fixture-evasions.js';
 import { mulberry32 } from './lib/mulberry32.js';
 import { bootstrapInterval, f1At, rankAuc, ratioInterval, type Interval } from './text-training/bootstrap.js';
@@ -118,10 +119,8 @@ async function loadPatternDetectors(): Promise<Detector[]> {
   }
 }
 
-async function evaluateFixtures(model: TextModelDetector, fixtureDir: string, evasionTable: Readonly<Record<string, Evasion>>) {
+async function evaluateFixtures(model: TextModelDetector, patterns: readonly Detector[], fixtureDir: string, evasionTable: Readonly<Record<string, Evasion>>) {
   const fixtures = readFixtures(fixtureDir);
-  const patterns = await loadPatternDetectors();
-  for (const detector of patterns) await detector.load?.();
   const detectors: Detector[] = [model, ...patterns];
   const flags: Flags = async (text, direction, label) => {
     for (const detector of detectors) {
@@ -220,7 +219,8 @@ async function main(): Promise<void> {
   if (!sidecar) throw new Error('model did not load');
   const thresholds = LABELS.map((label) => sidecar.calibration.thresholds[label] as number);
 
-  const validation = loadTextExamples(args.data).filter((example) => example.split === 'validation');
+  const examples = loadTextExamples(args.data);
+  const validation = examples.filter((example) => example.split === 'validation');
   const probabilities = await probabilitiesOf(model, validation.map((example) => example.text));
   console.log(`scored ${validation.length} validation examples in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
@@ -295,7 +295,10 @@ async function main(): Promise<void> {
   );
   const evasionRatio = cleanTotal ? perturbedTotal / cleanTotal : 0;
 
-  const fixtures = await evaluateFixtures(model, args.fixtures, evasionTable);
+  const patterns = await loadPatternDetectors();
+  for (const detector of patterns) await detector.load?.();
+  const fixtures = await evaluateFixtures(model, patterns, args.fixtures, evasionTable);
+  const patternsOnBenignData = await benignDataFlags(examples, patterns);
 
   const measured: Record<string, number> = {
     'SMS spam ROC AUC': smsSpam.rocAuc,
@@ -330,6 +333,7 @@ async function main(): Promise<void> {
     davidson,
     robustness: { detection: 'calibrated score ≥ 0.5; ratio = perturbed detections / clean detections on the same positives; retained = share of clean detections still detected after the evasion; about half the words of each positive are perturbed', overall: { clean: cleanTotal, perturbed: perturbedTotal, ratio: evasionRatio, retained: cleanTotal ? retainedTotal / cleanTotal : 0 }, by_evasion: byEvasion, by_label: robustness },
     fixtures,
+    pattern_false_alarms_on_benign_data: patternsOnBenignData,
   };
   mkdirSync(args.out, { recursive: true });
   writeFileSync(resolve(args.out, 'text-eval.json'), `${JSON.stringify(round(report), null, 2)}\n`);
@@ -370,6 +374,8 @@ async function main(): Promise<void> {
   for (const [label, byEvasion] of Object.entries(fe.by_label)) {
     console.log(`  ${label.padEnd(11)} ${Object.entries(byEvasion).map(([name, c]) => `${name} ${c.ratio.toFixed(2)}`).join('  ')}`);
   }
+  const flags = patternsOnBenignData;
+  console.log(`\npattern false alarms on the data sets' benign texts: ${(flags.rate * flags.checks).toFixed(0)}/${flags.checks} checks = ${flags.rate.toFixed(4)} ${JSON.stringify(flags.flagged)}`);
   console.log(`\nwrote ${resolve(args.out, 'text-eval.json')} and SVG charts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await model.dispose();
 }

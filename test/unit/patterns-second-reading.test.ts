@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Detector, DetectorResult } from '../../src/engine/detector.js';
 import { createPatternDetectors, createSelfHarmDetector } from '../../src/text/patterns/index.js';
-import { secondReading, withSecondReading } from '../../src/text/patterns/second-reading.js';
+import { wordEnds } from '../../src/text/patterns/vocabulary.js';
+import { readings, secondReading, withOtherReadings } from '../../src/text/patterns/second-reading.js';
 
 const input = (text: string) => ({ text, direction: 'outgoing' as const, message: { text } });
 const selfHarmOf = (detector: Detector, text: string) => ((detector.detect(input(text)) as DetectorResult).scores.self_harm ?? 0);
@@ -22,11 +23,39 @@ describe('secondReading', () => {
   });
 });
 
-describe('withSecondReading', () => {
+describe('wordEnds', () => {
+  it('splits a run of common words and leaves a word, or a run with a word outside the vocabulary, alone', () => {
+    expect(wordEnds('themall')).toEqual([4, 7]);
+    expect(wordEnds('hurtmyselftonight')).toEqual([4, 10, 17]);
+    expect(wordEnds('about')).toBeUndefined();
+    expect(wordEnds('qzxv')).toBeUndefined();
+  });
+});
+
+describe('readings', () => {
+  it('adds a reading with runs of spaced-out words split, apostrophes kept in place', () => {
+    expect(readings('take t h e m a l l')).toEqual(['take themall', 'take them all']);
+    expect(readings("i d o n ' t w a n t to")).toEqual(["i don'twant to", "i don't want to"]);
+  });
+
+  it('reads a 1 as i or l, whichever makes a word, and digits standing alone only when they spell one', () => {
+    expect(readings('k111 my531f')).toEqual(['kill myself']);
+    expect(readings('end it 411 tonight')).toEqual(['end it all tonight']);
+    expect(readings('pay £500 by 5:15, 1,500 people, 0345 7777')).toEqual([]);
+  });
+
+  it('gives one reading when splitting changes nothing, and none for plain text', () => {
+    expect(readings('i j u s t want to d i e')).toEqual(['i just want to die']);
+    expect(readings('k1ll y0ur5elf')).toEqual(['kill yourself']);
+    expect(readings('see you at 6 for dinner')).toEqual([]);
+  });
+});
+
+describe('withOtherReadings', () => {
   it('lets the pattern rules see through leetspeak and spaced letters', () => {
     const [, , selfHarm] = createPatternDetectors();
     const plain = createSelfHarmDetector();
-    for (const text of ['i ju57 want to d13', 'i j u s t want to d i e']) {
+    for (const text of ['i ju57 want to d13', 'i j u s t want to d i e', 'I h u r t m y s e l f a g a i n b e c a u s e I deserve it']) {
       expect(selfHarmOf(plain, text)).toBeLessThan(0.5);
       expect(selfHarmOf(selfHarm as Detector, text)).toBeGreaterThanOrEqual(0.5);
     }
@@ -48,10 +77,10 @@ describe('withSecondReading', () => {
         ],
       }),
     };
-    const result = withSecondReading(toy).detect(input('send the c0d3')) as DetectorResult;
+    const result = withOtherReadings(toy).detect(input('send the c0d3')) as DetectorResult;
     expect(result.scores).toEqual({ scam: 0.9, harassment: 0.4 });
     expect(result.reasons.map((r) => r.code).sort()).toEqual(['always', 'decoded']);
-    const plain = withSecondReading(toy).detect(input('send the code')) as DetectorResult;
+    const plain = withOtherReadings(toy).detect(input('send the code')) as DetectorResult;
     expect(plain.reasons.map((r) => r.code).sort()).toEqual(['always', 'decoded']);
   });
 });

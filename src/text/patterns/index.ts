@@ -8,7 +8,7 @@ import { createScamDetector } from './scam.js';
 import { SCAM_FAMILIES } from './scam-rules.js';
 import { SELF_HARM_FAMILIES, createSelfHarmDetector } from './self-harm.js';
 import { SEXTORTION_FAMILIES, createSextortionDetector } from './sextortion.js';
-import { createSecondReader, withSecondReading } from './second-reading.js';
+import { createReader, withOtherReadings } from './second-reading.js';
 import { createTextViewer } from './text-view.js';
 import { THREAT_FAMILIES, createThreatDetector } from './threat.js';
 
@@ -26,14 +26,14 @@ export { createThreatDetector } from './threat.js';
  */
 export function createPatternDetectors(): Detector[] {
   const view = createTextViewer();
-  const read = createSecondReader();
+  const read = createReader();
   return [
     createScamDetector(view),
     createPiiDetector(view),
     createSelfHarmDetector(view),
     createSextortionDetector(view),
     createThreatDetector(view),
-  ].map((detector) => withSecondReading(detector, read));
+  ].map((detector) => withOtherReadings(detector, read));
 }
 
 /**

@@ -29,26 +29,29 @@ function countDigits(text: string): number {
   return digits;
 }
 
+/** Texts the memo of {@link createTextViewer} holds: a message and its two other readings. */
+const REMEMBERED = 3;
+
 /**
- * Returns a function that builds the {@link TextView} of a text, remembering the last two.
+ * Returns a function that builds the {@link TextView} of a text, remembering the last three.
  *
  * The engine hands the same text to every pattern detector in turn, and each also reads the
- * message's second reading (`second-reading.ts`); the memo lets them share one normalisation of
- * each instead of repeating it ten times.
+ * message's other readings (`second-reading.ts`); the memo lets them share one normalisation of
+ * each instead of repeating it fifteen times.
  */
 export function createTextViewer(normalize: (text: string) => string = normalizeText): (text: string) => TextView {
-  const texts: (string | undefined)[] = [undefined, undefined];
-  const views: (TextView | undefined)[] = [undefined, undefined];
+  const texts: (string | undefined)[] = new Array<string | undefined>(REMEMBERED).fill(undefined);
+  const views: (TextView | undefined)[] = new Array<TextView | undefined>(REMEMBERED).fill(undefined);
   let next = 0;
   return (text) => {
-    for (let k = 0; k < 2; k++) if (text === texts[k] && views[k]) return views[k] as TextView;
+    for (let k = 0; k < REMEMBERED; k++) if (text === texts[k] && views[k]) return views[k] as TextView;
     const safe = typeof text === 'string' ? text : '';
     const raw = stripInvisible(safe.normalize('NFKC')).replace(APOSTROPHES, "'");
     const norm = normalize(safe).replace(APOSTROPHES, "'");
     const view = { norm, raw, digits: countDigits(raw) };
     texts[next] = text;
     views[next] = view;
-    next = 1 - next;
+    next = (next + 1) % REMEMBERED;
     return view;
   };
 }
