@@ -44,6 +44,14 @@ describe('readings', () => {
     expect(readings('pay £500 by 5:15, 1,500 people, 0345 7777')).toEqual([]);
   });
 
+  it('reads a look-alike of I as i or l, whichever makes a word, and leaves real words and other scripts alone', () => {
+    expect(readings('end it \u{1D622}\u2111\u{1D408} tonight')).toEqual(['end it all tonight']); // 𝘢ℑ𝐈
+    expect(readings('put you in hospita\u{1D75E}')).toEqual(['put you in hospital']); // 𝝞, bold Greek capital iota
+    expect(readings('I wi\uFF29l find you')).toEqual(['I will find you']); // full-width I
+    expect(readings('Instagram AI IRS iPhone')).toEqual([]);
+    expect(readings('Γεια σου! Τι κάνεις;')).toEqual([]);
+  });
+
   it('gives one reading when splitting changes nothing, and none for plain text', () => {
     expect(readings('i j u s t want to d i e')).toEqual(['i just want to die']);
     expect(readings('k1ll y0ur5elf')).toEqual(['kill yourself']);

@@ -15,7 +15,7 @@
  */
 import type { Detector, DetectorInput, DetectorResult, Reason } from '../../engine/detector.js';
 import type { Label } from '../../engine/labels.js';
-import { LEET } from '../normalize.js';
+import { LEET, toLatinSkeleton } from '../normalize.js';
 import { wordCost, wordEnds } from './vocabulary.js';
 
 /** A letter next to a digit: the words the leetspeak step looks at hold one. */
@@ -33,6 +33,11 @@ const DIGIT_WORD = /(?<![\p{L}\p{N}£$€#+]|[0-9][.,:/])[0-9]{3,}(?![\p{L}\p{N}
 const LEET_SPELLING = /^[a-z0134579]+$/;
 /** More 1s than this are not tried both ways (2^6 readings). */
 const MAX_AMBIGUOUS_ONES = 6;
+/** Text worth reading letter by letter: a non-ASCII character, or a capital I after a small letter ("alI"). */
+const LOOK_ALIKE_HINT = /[^\x00-\x7F]|[a-z]I/;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** Three letters or more: shorter words of other scripts fold to Latin too often ("Τι" → "ti"). */
+const LATIN_WORD = /^[A-Za-z0-9]{3,}$/;
 /** A chunk between spaces that is a link, an address or a domain: left as written. */
 const LINK_LIKE = /[:/@]|\.\p{L}/u;
 /** Two single letters in a row: the cheap test before looking for spaced-out words. */
@@ -98,9 +103,34 @@ function isWordChar(text: string, at: number): boolean {
   return LETTER.test(text.charAt(at));
 }
 
-/** {@link decodeLeet} on every word (letters and digits) that has a letter next to a digit, then {@link decodeDigitWords}. */
+/**
+ * The vocabulary word a word of look-alike letters spells when each letter that looks like I or l
+ * (a capital I, `𝐈`, `ℑ`, `Ӏ`, `Ɩ`, a digit one) may be either; undefined when the word already
+ * reads as a word, is not Latin once folded, is shorter than three letters, or no reading is a word. The fold (`toLatinSkeleton`)
+ * turns every such letter into a capital or small i, so "al𝐈" reads as "ali" everywhere else.
+ * @example lookAlikeReading('hospita𝝞') // 'hospital'
+ */
+function lookAlikeReading(word: string): string | undefined {
+  const folded = toLatinSkeleton(word);
+  if (!LATIN_WORD.test(folded) || wordCost(folded.toLowerCase()) !== undefined) return undefined;
+  let spelling = '';
+  for (const char of word) {
+    const letter = char === 'i' || char === 'l' ? char : toLatinSkeleton(char);
+    // '1' marks a letter that may be i or l: vocabularyReading tries both.
+    spelling += letter === 'I' || (char !== letter && (letter === 'i' || letter === 'l')) ? '1' : letter.toLowerCase();
+  }
+  return spelling.includes('1') ? vocabularyReading(spelling) : undefined;
+}
+
+/** Every word of look-alike letters ({@link LOOK_ALIKE_HINT}) that spells a vocabulary word ({@link lookAlikeReading}), read as it. */
+function decodeLookAlikes(text: string): string {
+  if (!LOOK_ALIKE_HINT.test(text)) return text;
+  return text.replace(WORD, (word: string) => (LOOK_ALIKE_HINT.test(word) ? (lookAlikeReading(word) ?? word) : word));
+}
+
+/** {@link decodeLeet} on every word (letters and digits) that has a letter next to a digit, then {@link decodeDigitWords} and {@link decodeLookAlikes}. */
 function decodeDigits(text: string): string {
-  return decodeDigitWords(decodeMixedWords(text));
+  return decodeLookAlikes(decodeDigitWords(decodeMixedWords(text)));
 }
 
 /** {@link decodeLeet} on every word (letters and digits) that has a letter next to a digit. */
