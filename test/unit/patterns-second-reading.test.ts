@@ -2,23 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { Detector, DetectorResult } from '../../src/engine/detector.js';
 import { createPatternDetectors, createSelfHarmDetector } from '../../src/text/patterns/index.js';
 import { wordEnds } from '../../src/text/patterns/vocabulary.js';
-import { readings, secondReading, withOtherReadings } from '../../src/text/patterns/second-reading.js';
+import { readings, withOtherReadings } from '../../src/text/patterns/second-reading.js';
 
 const input = (text: string) => ({ text, direction: 'outgoing' as const, message: { text } });
 const selfHarmOf = (detector: Detector, text: string) => ((detector.detect(input(text)) as DetectorResult).scores.self_harm ?? 0);
 
-describe('secondReading', () => {
-  it('decodes leetspeak codes and rejoins spaced-out words, keeping a leading "i" apart', () => {
-    expect(secondReading('i ju57 want to d13')).toBe('i just want to die');
-    expect(secondReading('i j u s t want to d i e')).toBe('i just want to die');
-    expect(secondReading("I d o n ' t want to be h e r e anymore")).toBe("I don't want to be here anymore");
-    expect(secondReading('k1ll y0ur5elf')).toBe('kill yourself');
-    expect(secondReading('y0u 4nd m3')).toBe('you and me'); // "4nd" is no ordinal
+describe('readings', () => {
+  it('give one reading that decodes leetspeak codes and rejoins spaced-out words, keeping a leading "i" apart', () => {
+    expect(readings('i ju57 want to d13')).toEqual(['i just want to die']);
+    expect(readings('i j u s t want to d i e')).toEqual(['i just want to die']);
+    expect(readings("I d o n ' t want to be h e r e anymore")).toEqual(["I don't want to be here anymore"]);
+    expect(readings('k1ll y0ur5elf')).toEqual(['kill yourself']);
+    expect(readings('y0u 4nd m3')).toEqual(['you and me']); // "4nd" is no ordinal
   });
 
-  it('leaves plain text, numbers, codes with 2, 6 or 8, links and addresses as written', () => {
+  it('give none for plain text, numbers, codes with 2, 6 or 8, links and addresses', () => {
     for (const text of ['see you at 6 for dinner', 'my code is 482913', 'gr8 m8, b2b', 'https://x.co/a1b3 and me@x4.com', 'a b', 'at 3pm on the 4th, 10k steps, 31st']) {
-      expect(secondReading(text)).toBe(text);
+      expect(readings(text)).toEqual([]);
     }
   });
 });
@@ -32,30 +32,24 @@ describe('wordEnds', () => {
   });
 });
 
-describe('readings', () => {
-  it('adds a reading with runs of spaced-out words split, apostrophes kept in place', () => {
+describe('readings of disguised words', () => {
+  it('add a third reading with runs of spaced-out words split, apostrophes kept in place', () => {
     expect(readings('take t h e m a l l')).toEqual(['take themall', 'take them all']);
     expect(readings("i d o n ' t w a n t to")).toEqual(["i don'twant to", "i don't want to"]);
   });
 
-  it('reads a 1 as i or l, whichever makes a word, and digits standing alone only when they spell one', () => {
+  it('read a 1 as i or l, whichever makes a word, and digits standing alone only when they spell one', () => {
     expect(readings('k111 my531f')).toEqual(['kill myself']);
     expect(readings('end it 411 tonight')).toEqual(['end it all tonight']);
     expect(readings('pay £500 by 5:15, 1,500 people, 0345 7777')).toEqual([]);
   });
 
-  it('reads a look-alike of I as i or l, whichever makes a word, and leaves real words and other scripts alone', () => {
+  it('read a look-alike of I as i or l, whichever makes a word, and leaves real words and other scripts alone', () => {
     expect(readings('end it \u{1D622}\u2111\u{1D408} tonight')).toEqual(['end it all tonight']); // 𝘢ℑ𝐈
     expect(readings('put you in hospita\u{1D75E}')).toEqual(['put you in hospital']); // 𝝞, bold Greek capital iota
     expect(readings('I wi\uFF29l find you')).toEqual(['I will find you']); // full-width I
     expect(readings('Instagram AI IRS iPhone')).toEqual([]);
     expect(readings('Γεια σου! Τι κάνεις;')).toEqual([]);
-  });
-
-  it('gives one reading when splitting changes nothing, and none for plain text', () => {
-    expect(readings('i j u s t want to d i e')).toEqual(['i just want to die']);
-    expect(readings('k1ll y0ur5elf')).toEqual(['kill yourself']);
-    expect(readings('see you at 6 for dinner')).toEqual([]);
   });
 });
 

@@ -106,8 +106,9 @@ function isWordChar(text: string, at: number): boolean {
 /**
  * The vocabulary word a word of look-alike letters spells when each letter that looks like I or l
  * (a capital I, `𝐈`, `ℑ`, `Ӏ`, `Ɩ`, a digit one) may be either; undefined when the word already
- * reads as a word, is not Latin once folded, is shorter than three letters, or no reading is a word. The fold (`toLatinSkeleton`)
- * turns every such letter into a capital or small i, so "al𝐈" reads as "ali" everywhere else.
+ * reads as a word, is not Latin once folded, is shorter than three letters, or no reading is a
+ * word. The fold (`toLatinSkeleton`) turns every such letter into a capital or small i, so "al𝐈"
+ * reads as "ali" everywhere else.
  * @example lookAlikeReading('hospita𝝞') // 'hospital'
  */
 function lookAlikeReading(word: string): string | undefined {
@@ -128,8 +129,8 @@ function decodeLookAlikes(text: string): string {
   return text.replace(WORD, (word: string) => (LOOK_ALIKE_HINT.test(word) ? (lookAlikeReading(word) ?? word) : word));
 }
 
-/** {@link decodeLeet} on every word (letters and digits) that has a letter next to a digit, then {@link decodeDigitWords} and {@link decodeLookAlikes}. */
-function decodeDigits(text: string): string {
+/** Disguised words read as the words they stand for: {@link decodeMixedWords}, {@link decodeDigitWords}, {@link decodeLookAlikes}. */
+function decodeDisguises(text: string): string {
   return decodeLookAlikes(decodeDigitWords(decodeMixedWords(text)));
 }
 
@@ -206,20 +207,14 @@ function joinSpacedLetters(chunks: readonly string[], runs: SpacedRuns): string[
   return out;
 }
 
-/** The second reading of `text`: leetspeak codes decoded and spaced-out words rejoined; `text` itself when neither applies. */
-export function secondReading(text: string): string {
-  let out = decodeDigits(text);
-  if (SPACED_HINT.test(out)) out = joinSpacedLetters(out.split(' '), 'join').join(' ');
-  return out;
-}
-
 /**
- * The readings of `text` that differ from it: the {@link secondReading} and, where runs of
- * spaced-out letters hold several words, the reading with those runs split into them.
+ * The readings of `text` that differ from it: the second reading (disguised words decoded,
+ * spaced-out words rejoined) and, where runs of spaced-out letters hold several words, the third,
+ * with those runs split into them.
  * @example readings('t h e m a l l') // ['themall', 'them all']
  */
 export function readings(text: string): readonly string[] {
-  const decoded = decodeDigits(text);
+  const decoded = decodeDisguises(text);
   if (!SPACED_HINT.test(decoded)) return decoded === text ? [] : [decoded];
   const chunks = decoded.split(' ');
   const joined = joinSpacedLetters(chunks, 'join').join(' ');
