@@ -9,7 +9,7 @@ import type { ManifestEntry } from '../runtime/manifest.js';
 import type { ModelSource } from '../runtime/model-source.js';
 import type { OrtEnvOptions } from '../runtime/ort-env.js';
 import { createSerialSession, type SerialSession } from '../runtime/session.js';
-import { SPARSE_LINEAR_SIDECAR_VERSION, sparseLinearFeeds } from '../runtime/sparse-linear-feeds.js';
+import { checkSparseLinearVersion, SPARSE_LINEAR_SIDECAR_VERSION, sparseLinearFeeds } from '../runtime/sparse-linear-feeds.js';
 import type { LinkLists } from './lists.js';
 import type { UrlFacts } from './url-facts.js';
 import { createUrlFeaturizer, DENSE_FEATURE_NAMES, type UrlFeatureConfig, type UrlFeaturizer } from './url-features.js';
@@ -79,9 +79,7 @@ function parseSidecar(bytes: Uint8Array, path: string): UrlModelSidecar {
   ) {
     throw new GuardError('MODEL_LOAD_FAILED', `The URL model sidecar "${path}" is not a url-linear sidecar this version can use.`);
   }
-  if (sidecar.version !== SPARSE_LINEAR_SIDECAR_VERSION) {
-    throw new GuardError('MODEL_LOAD_FAILED', `The URL model sidecar "${path}" has version ${String(sidecar.version)}; this ChatGuard runs version ${SPARSE_LINEAR_SIDECAR_VERSION} (rebuild it with npm run train:urls).`);
-  }
+  checkSparseLinearVersion(sidecar.version, `The URL model sidecar "${path}"`, 'npm run train:urls');
   return sidecar;
 }
 

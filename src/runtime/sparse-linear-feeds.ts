@@ -1,4 +1,5 @@
 import * as ort from 'onnxruntime-web';
+import { GuardError } from '../engine/errors.js';
 import type { Feeds } from './session.js';
 
 /**
@@ -7,6 +8,17 @@ import type { Feeds } from './session.js';
  * took int64 indices and summed with ReduceSum; loaders refuse it rather than feed it wrongly.
  */
 export const SPARSE_LINEAR_SIDECAR_VERSION = 2;
+
+/**
+ * Refuses a sidecar of another version, which the feeds below would fail on at every message.
+ * @param sidecar - how the error names the file, e.g. `The URL model sidecar "url-linear.json"`
+ * @param rebuild - the command that rebuilds it
+ * @throws GuardError `MODEL_LOAD_FAILED` naming both versions and `rebuild`.
+ */
+export function checkSparseLinearVersion(version: unknown, sidecar: string, rebuild: string): void {
+  if (version === SPARSE_LINEAR_SIDECAR_VERSION) return;
+  throw new GuardError('MODEL_LOAD_FAILED', `${sidecar} has version ${String(version)}; this ChatGuard runs version ${SPARSE_LINEAR_SIDECAR_VERSION} (rebuild it with ${rebuild}).`);
+}
 
 /**
  * Inputs for a sparse linear graph: `indices` int32 [N] (weight rows to gather) and `values`

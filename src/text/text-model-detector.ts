@@ -10,7 +10,7 @@ import { findModel, readManifest } from '../runtime/manifest.js';
 import { createFetchModelSource, type ModelSource } from '../runtime/model-source.js';
 import type { OrtEnvOptions } from '../runtime/ort-env.js';
 import { createSerialSession, type SerialSession } from '../runtime/session.js';
-import { SPARSE_LINEAR_SIDECAR_VERSION, sparseLinearFeeds } from '../runtime/sparse-linear-feeds.js';
+import { checkSparseLinearVersion, SPARSE_LINEAR_SIDECAR_VERSION, sparseLinearFeeds } from '../runtime/sparse-linear-feeds.js';
 import {
   createFeatureHasher,
   storedFeatureConfig,
@@ -162,9 +162,7 @@ function parseSidecar(bytes: Uint8Array, path: string): TextModelSidecar {
   if (sidecar?.format !== 'chatguard-text-linear' || !Array.isArray(labels) || labels.join(',') !== expected) {
     throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" is not a text-linear sidecar for labels ${expected}.`);
   }
-  if (sidecar.version !== SPARSE_LINEAR_SIDECAR_VERSION) {
-    throw new GuardError('MODEL_LOAD_FAILED', `The model sidecar "${path}" has version ${String(sidecar.version)}; this ChatGuard runs version ${SPARSE_LINEAR_SIDECAR_VERSION} (rebuild it with npm run train:text).`);
-  }
+  checkSparseLinearVersion(sidecar.version, `The model sidecar "${path}"`, 'npm run train:text');
   for (const label of TEXT_MODEL_LABELS) {
     const t = sidecar.calibration?.thresholds?.[label];
     if (typeof t !== 'number' || !(t > 0 && t < 1)) {
