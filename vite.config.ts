@@ -31,8 +31,9 @@ export default defineConfig({
       output: { entryFileNames: '[name].js' },
     },
   },
-  // transformers.js imports onnxruntime-web's `webgpu` entry; one instance and one wasm runtime serve both.
-  resolve: { alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web' }] },
+  // transformers.js imports onnxruntime-web's `webgpu` entry, ChatGuard its wasm-only one (`#onnxruntime` in
+  // package.json); one instance and one wasm runtime serve both.
+  resolve: { alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web/wasm' }] },
   worker: { format: 'es' },
   test: {
     include: ['test/unit/**/*.test.ts', 'test/package/**/*.test.ts'],

@@ -21,8 +21,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2048,
   },
   worker: { format: 'es' },
-  // transformers.js imports onnxruntime-web's "webgpu" entry; ChatGuard imports the default one, which runs WebGPU
-  // too. Pointing both at one module gives the worker one onnxruntime instance and one wasm runtime, not two.
-  resolve: { alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web' }] },
+  // transformers.js imports onnxruntime-web's "webgpu" entry, ChatGuard its wasm-only one (`#onnxruntime` in
+  // package.json). Pointing both at one module gives the worker one onnxruntime instance and one wasm runtime, not two.
+  resolve: { alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web/wasm' }] },
   server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] } },
 });

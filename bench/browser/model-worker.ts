@@ -16,7 +16,7 @@ import {
 import { drawLandscape, IMAGE_SIZES, type BenchImage } from '../lib/images.js';
 import { TEXTS, URLS, type Bucket } from '../lib/inputs.js';
 import { consume, interleave, timeSeries } from '../lib/stats.js';
-import * as ort from 'onnxruntime-web';
+import * as ort from '#onnxruntime';
 import { createSerialSession } from '../../src/runtime/session.js';
 import { loadHfParts, wordpieceConfig } from '../lib/hf-bench.js';
 

@@ -19,6 +19,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   worker: { format: 'es' },
-  // One onnxruntime instance per worker: transformers.js imports the "webgpu" entry, ChatGuard the default one.
-  resolve: { alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web' }] },
+  // One onnxruntime instance per worker: transformers.js imports the "webgpu" entry, ChatGuard the wasm-only one.
+  resolve: { alias: [{ find: /^onnxruntime-web\/webgpu$/, replacement: 'onnxruntime-web/wasm' }] },
 });

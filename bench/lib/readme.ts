@@ -131,7 +131,7 @@ export function performanceSection(file: BenchFile): string {
       `What the bench page downloads before its first verdict: ${mib(first['total'] ?? 0)} — page and worker JS ${mib(first['page_js_and_html'] ?? 0)}, ` +
         `the ORT wasm runtime ${mib(first['ort_runtime'] ?? 0)}, text and link models ${mib(first['models'] ?? 0)}; the first image adds ${mib((image['total'] ?? 0) - (first['total'] ?? 0))} ` +
         `(the int8 nudity model).` +
-        (wasm ? ` The wasm file fetched is \`${wasm}\`${wasm.includes('.jsep.') ? ', the WebGPU-capable build that onnxruntime-web’s default entry selects' : ''}.` : ''),
+        (wasm ? ` The wasm file fetched is \`${wasm}\`${wasm.includes('.jsep.') ? ', the WebGPU-capable build that onnxruntime-web’s default entry selects' : ', the CPU-only build of onnxruntime-web’s `wasm` entry (`#onnxruntime` in package.json)'}.` : ''),
     );
   }
   const prebuilt = prebuiltSentence(library);

@@ -3,7 +3,7 @@
  * (`models/nsfw-mobilenet-v2-int8.onnx`, by `scripts/convert-nsfw.ts`), run with onnxruntime-web
  * on each image attachment of a message.
  */
-import * as ort from 'onnxruntime-web';
+import * as ort from '#onnxruntime';
 import type { Detector, DetectorInput, DetectorResult, Reason } from '../engine/detector.js';
 import { GuardError } from '../engine/errors.js';
 import { readVerified } from '../runtime/integrity.js';

@@ -7,7 +7,7 @@
  * in the browser the host serves them and passes `wasmPaths`, or the bundler emits them next to
  * the worker bundle.
  */
-import * as ort from 'onnxruntime-web';
+import * as ort from '#onnxruntime';
 import { GuardError } from '../engine/errors.js';
 
 /** Where the ORT wasm runtime files live and how many threads it may use. */

@@ -1,4 +1,4 @@
-import * as ort from 'onnxruntime-web';
+import * as ort from '#onnxruntime';
 import { GuardError } from '../engine/errors.js';
 import type { Feeds } from './session.js';
 

@@ -1,8 +1,9 @@
-import * as ort from 'onnxruntime-web';
+import * as ort from '#onnxruntime';
 import { GuardError } from '../engine/errors.js';
 import type { Label } from '../engine/labels.js';
 import type { OrtEnvOptions } from '../runtime/ort-env.js';
 import { runExclusive } from '../runtime/session.js';
+import { transformersDevice } from './device.js';
 import { calibrateScore, modelDetectorId, modelReasonCode, resolveTextModels, type ResolvedTextModelConfig, type TextModelConfig } from './config.js';
 import type { ModelProgress, ProgressListener } from './model-files.js';
 import { loadTransformers, sharesOrt, withModelFiles, type TransformersModule } from './runtime.js';
@@ -56,13 +57,6 @@ export interface HfTextModel {
   dispose(): Promise<void>;
 }
 
-/** Devices as transformers.js names them: in Node only the CPU (onnxruntime-node), never a CUDA probe. */
-function transformersDevice(device: ResolvedTextModelConfig['device']): string {
-  const node = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-  if (node) return device === 'webgpu' ? 'webgpu' : 'cpu';
-  return device === 'auto' ? 'auto' : device;
-}
-
 type Pipeline = ((text: string, options: { top_k: number | null }) => Promise<unknown>) & { dispose?: () => Promise<void> };
 
 /**
@@ -97,7 +91,7 @@ export function createHfTextModel(config: TextModelConfig | ResolvedTextModelCon
   async function doLoad(): Promise<void> {
     const transformers = await loadTransformers(options.ort);
     const exclusive = sharesOrt(transformers, ort.env);
-    const device = transformersDevice(resolved.device);
+    const device = await transformersDevice(resolved, exclusive);
     const loaded = (await withModelFiles(resolved, progress, (name) =>
       transformers.pipeline(resolved.task, name, {
         device: device as never,

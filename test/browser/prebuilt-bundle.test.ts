@@ -26,8 +26,9 @@ const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ChatGuard prebuilt</title></head>
 <body>
 <script type="module" nonce="${NONCE}">
-  import { createGuard } from './chatguard.js';
+  import { createGuard, createHfTextModel } from './chatguard.js';
   window.createGuard = createGuard;
+  window.createHfTextModel = createHfTextModel;
   window.chatguardExports = Object.keys(await import('./chatguard.js')).sort();
   document.body.dataset.ready = 'true';
 </script>
@@ -56,6 +57,7 @@ const problems: string[] = [];
 declare global {
   interface Window {
     createGuard: typeof import('../../src/index.js').createGuard;
+    createHfTextModel: typeof import('../../src/index.js').createHfTextModel;
     chatguardExports: string[];
   }
 }
@@ -121,8 +123,9 @@ describe('the prebuilt dist/browser build on a page without a bundler', () => {
     expect(files).toContain('chatguard.js');
     expect((await stat(join(DIST, 'chatguard.js'))).size).toBeLessThan(2 * 1024 * 1024);
     expect(files.filter((file) => /^assets\/worker-[\w-]+\.js$/.test(file))).toHaveLength(1);
-    // One wasm runtime, shared by the entry's and the worker's onnxruntime (the alias in vite.config.ts).
-    expect(files.filter((file) => file.endsWith('.wasm'))).toEqual([expect.stringMatching(/^assets\/ort-wasm-simd-threaded\.jsep-[\w-]+\.wasm$/)]);
+    // One wasm runtime, shared by the entry's and the worker's onnxruntime (the alias in vite.config.ts), and the
+    // CPU-only build (`#onnxruntime` in package.json), not the default entry's WebGPU-capable `.jsep` one (twice the size).
+    expect(files.filter((file) => file.endsWith('.wasm'))).toEqual([expect.stringMatching(/^assets\/ort-wasm-simd-threaded-[\w-]+\.wasm$/)]);
     for (const file of files.filter((name) => name.endsWith('.js'))) {
       const text = await readFile(join(DIST, file), 'latin1');
       // "AGFzbQ" is base64 of the wasm magic number; a data: worker would be `data:text/javascript`.
@@ -171,7 +174,7 @@ describe('the prebuilt dist/browser build on a page without a bundler', () => {
     expect(workers).toEqual([expect.stringMatching(new RegExp(`^${server.origin}/chatguard/assets/worker-[\\w-]+\\.js$`))]);
     const paths = requests.map((request) => new URL(request.url).pathname);
     expect(paths).toContain('/chatguard/chatguard.js');
-    expect(paths.filter((path) => /^\/chatguard\/assets\/ort-wasm-simd-threaded\.jsep-[\w-]+\.wasm$/.test(path))).toHaveLength(1);
+    expect(paths.filter((path) => /^\/chatguard\/assets\/ort-wasm-simd-threaded-[\w-]+\.wasm$/.test(path))).toHaveLength(1);
     expect(paths).toEqual(expect.arrayContaining(['/models/manifest.json', '/models/text-linear.onnx']));
     // Nothing ChatGuard asked for was missing (the browser asks for /favicon.ico on its own).
     expect(server.received.filter((entry) => entry.status !== 200 && entry.path !== '/favicon.ico').map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([]);
@@ -201,6 +204,31 @@ describe('the prebuilt dist/browser build on a page without a bundler', () => {
     expect(fetched).toEqual(new Set(['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']));
     // transformers.js shares the one onnxruntime and its one wasm file.
     expect(new Set(paths.filter((path) => path.endsWith('.wasm'))).size).toBe(1);
+  });
+
+  it("says why a model asking for WebGPU cannot load on the build's CPU-only onnxruntime; 'auto' runs on wasm", async () => {
+    const model = await wordpieceModel();
+    const failure = (await page.evaluate(async (config) => {
+      // On the page's thread, so that the load's own error comes back (the worker's guard only marks the model skipped).
+      const hf = window.createHfTextModel({ ...config, device: 'webgpu' });
+      try {
+        await hf.load();
+        return { loaded: true };
+      } catch (error) {
+        const { code, message } = error as { code?: string; message?: string };
+        return { loaded: false, code, message, state: hf.state() };
+      }
+    }, model)) as { loaded: boolean; code?: string; message?: string; state?: string };
+    expect(failure).toMatchObject({ loaded: false, code: 'MODEL_LOAD_FAILED', state: 'failed' });
+    expect(failure.message).toMatch(/device "webgpu".*CPU-only wasm entry.*alias '#onnxruntime'/);
+    // 'auto', which the message suggests, falls back to the wasm backend (transformers.js picks WebGPU wherever
+    // the browser has navigator.gpu, headless Chromium included) and scores.
+    const scores = await page.evaluate(async (config) => {
+      const hf = window.createHfTextModel({ ...config, device: 'auto' });
+      await hf.load();
+      return hf.classify('nobody likes you, loser');
+    }, model);
+    expect(scores.harassment).toBeGreaterThan(0.5);
   });
 
   it('sent nothing anywhere but this origin, and no message text in any request', () => {
