@@ -11,6 +11,10 @@
  * 4. The hand-written look-alikes in `test/fixtures/links/lookalikes.jsonl` must be flagged and
  *    the genuine addresses next to them `safe`; `lookalikes-heldout.jsonl` (written after the last
  *    rule change, never tuned on) is reported on its own.
+ * 5. Everyday links people share in chat (`test/fixtures/links/everyday-links.jsonl`, and
+ *    `everyday-links-heldout.jsonl`, written after the platform-host rules and never tuned on): the
+ *    share of them that is not `safe`, and what the platform-host pass (`platform-hosts.ts`) costs
+ *    on the validation split's phishing URLs.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,6 +25,7 @@ import { createNodeModelSource } from '../src/runtime/node-model-source.js';
 import { isShortener } from '../src/links/heuristics.js';
 import { combineLinkEvidence } from '../src/links/link-verdict.js';
 import { createLinkLists } from '../src/links/lists.js';
+import { isPlatformShareLink } from '../src/links/platform-hosts.js';
 import { analyzeUrl } from '../src/links/url-facts.js';
 import { calibrateUrlScore, type UrlModelSidecar } from '../src/links/url-model.js';
 import {
@@ -41,6 +46,23 @@ function counts(checks: readonly LinkCheck[]): Record<string, number> {
   const out: Record<string, number> = { safe: 0, suspicious: 0, malicious: 0 };
   for (const check of checks) out[check.verdict] = (out[check.verdict] ?? 0) + 1;
   return out;
+}
+
+/** Everyday shared links: how many are not `safe`, and which. */
+async function evalEveryday(detector: LinkDetector, file: string) {
+  const rows = readFileSync(resolve(REPO_ROOT, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { kind: string; url: string });
+  const checks = await checkAll(detector, rows.map((row) => row.url));
+  const notSafe = checks.filter((check) => check.verdict !== 'safe');
+  return {
+    file,
+    links: rows.length,
+    not_safe: notSafe.length,
+    not_safe_rate: round(notSafe.length / Math.max(1, rows.length)),
+    flagged: notSafe.map((check) => ({ url: check.url, verdict: check.verdict, reasons: check.reasons })),
+  };
 }
 
 async function checkAll(detector: LinkDetector, urls: readonly string[]): Promise<LinkCheck[]> {
@@ -156,6 +178,10 @@ async function main(): Promise<void> {
   const lookalikes = await evalLookalikes(detector, 'test/fixtures/links/lookalikes.jsonl');
   const heldOut = await evalLookalikes(detector, 'test/fixtures/links/lookalikes-heldout.jsonl');
 
+  // 5. Everyday shared links, and the phishing the platform-host pass lets through on validation.
+  const everyday = await evalEveryday(detector, 'test/fixtures/links/everyday-links.jsonl');
+  const everydayHeldOut = await evalEveryday(detector, 'test/fixtures/links/everyday-links-heldout.jsonl');
+  const platformPhishing = validationChecks.filter((c, i) => targets[i] === 1 && isPlatformShareLink(analyzeUrl(c.url)));
   const homeRate = homeNotSafe.length / home.length;
   const report = {
     generated_by: 'scripts/eval-urls.ts (npm run eval:urls)',
@@ -217,6 +243,13 @@ async function main(): Promise<void> {
     },
     lookalikes,
     lookalikes_held_out: heldOut,
+    everyday_links: everyday,
+    everyday_links_held_out: everydayHeldOut,
+    platform_share_links_in_validation_phishing: {
+      note: 'validation phishing URLs on a platform share host or first-party short link, where the URL model is capped below 0.5 (platform-hosts.ts)',
+      urls: platformPhishing.length,
+      verdicts: counts(platformPhishing),
+    },
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   };
   await detector.dispose();
@@ -237,6 +270,11 @@ async function main(): Promise<void> {
     for (const miss of set.missed) console.log(`  missed ${miss.url} ${miss.reasons.join(',')}`);
     for (const miss of set.originals_not_safe) console.log(`  original not safe ${miss.url} ${miss.verdict} ${miss.reasons?.join(',') ?? ''}`);
   }
+  for (const set of [everyday, everydayHeldOut]) {
+    console.log(`everyday links not safe (${set.file}): ${set.not_safe}/${set.links}`);
+    for (const flagged of set.flagged) console.log(`  ${flagged.verdict} ${flagged.url} ${flagged.reasons.join(',')}`);
+  }
+  console.log(`validation phishing on platform share hosts: ${platformPhishing.length} ${JSON.stringify(counts(platformPhishing))}`);
   console.log(`done in ${report.seconds} s`);
 }
 

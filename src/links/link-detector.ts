@@ -17,6 +17,7 @@ import { extractLinks, MAX_LINKS_PER_MESSAGE } from './extract.js';
 import { isShortener, linkFindings } from './heuristics.js';
 import { combineLinkEvidence } from './link-verdict.js';
 import { createLinkLists, isPopularSite, type LinkLists } from './lists.js';
+import { isFirstPartyShortLink, isPlatformShareLink } from './platform-hosts.js';
 import type { LinkFinding } from './lookalike.js';
 import { LINK_REASON_MESSAGES, LINK_REASONS, type LinkReasonCode } from './reasons.js';
 import { analyzeUrl } from './url-facts.js';
@@ -178,7 +179,9 @@ export function createLinkDetector(options: LinkDetectorOptions = {}): LinkDetec
 
   async function check(state: Loaded, url: string): Promise<LinkCheck> {
     const facts = analyzeUrl(url);
-    const findings = linkFindings(facts, state.lists);
+    const firstPartyShortLink = isFirstPartyShortLink(facts);
+    // The URL model reads every finding as a feature (url-features.ts); only the verdict drops this one.
+    const findings = linkFindings(facts, state.lists).filter((finding) => !(firstPartyShortLink && finding.code === LINK_REASONS.shortener));
     let blocklist: string | null = null;
     let modelProbability: number | null = null;
     if (facts.canonical) {
@@ -191,8 +194,8 @@ export function createLinkDetector(options: LinkDetectorOptions = {}): LinkDetec
       blocklist,
       findings,
       model,
-      shortener: facts.canonical !== null && isShortener(facts, state.lists),
-      popularSite: isPopularSite(facts, state.lists),
+      shortener: facts.canonical !== null && isShortener(facts, state.lists) && !firstPartyShortLink,
+      popularSite: isPopularSite(facts, state.lists) || isPlatformShareLink(facts),
     });
     return { ...verdict, findings, blocklist, modelProbability };
   }

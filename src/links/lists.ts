@@ -27,7 +27,7 @@ export const SIGN_IN_HOST_LABELS: ReadonlySet<string> = new Set(
 );
 
 /** The hosts of every `http(s)://host` written inside `text` (plain or %-escaped), lower-cased. */
-function embeddedHosts(text: string): string[] {
+export function embeddedHosts(text: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(/https?(?::|%3a)(?:\/|%2f){2}([a-z0-9.-]+)/gi)) out.push((match[1] ?? '').toLowerCase());
   return out;

@@ -76,6 +76,29 @@ describe('link detector, end to end on the shipped files', () => {
     expect(check.reasons).toContain('link.shortener');
   });
 
+  it("a platform's first-party short link is no hidden destination: youtu.be is safe, bit.ly stays suspicious", async () => {
+    for (const url of ['https://youtu.be/dQw4w9WgXcQ', 'https://discord.gg/minecraft', 'https://maps.app.goo.gl/Xy7kLmNoPq3RsTuV8']) {
+      const check = await detector.checkUrl(url);
+      expect(check, url).toMatchObject({ verdict: 'safe', reasons: [] });
+      // The model still reads the shortener feature; only the verdict drops the finding.
+      expect(check.findings.map((finding) => finding.code)).not.toContain('link.shortener');
+    }
+    expect((await detector.checkUrl('https://bit.ly/3xYz12')).reasons).toContain('link.shortener');
+  });
+
+  it('a shared document on a platform share host is safe although the model reads the host as phishing-like', async () => {
+    const share = await detector.checkUrl('https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQrStUvWxYz012345/view?usp=sharing');
+    expect(share.modelProbability).toBeGreaterThan(0.5);
+    expect(share.verdict).toBe('safe');
+    // Handing over to another host (Google's redirector) gets no pass, and other hosts of the platform get none.
+    const redirect = await detector.checkUrl('https://docs.google.com/url?q=https://paypa1-restore.example.com/');
+    const sites = await detector.checkUrl('https://sites.google.com/view/account-verify-2026/home');
+    for (const check of [redirect, sites]) {
+      expect(check.verdict, check.url).not.toBe('safe');
+      expect(check.reasons, check.url).toContain('link.model');
+    }
+  });
+
   it('a message without links, or with safe ones, raises nothing', async () => {
     expect(await detector.detect(input('see you at 7, bring snacks'))).toEqual({ scores: { malicious_link: 0 }, reasons: [], links: [] });
     const safe = await detector.detect(input('docs at https://github.com/microsoft/TypeScript'));
