@@ -14,6 +14,7 @@ import { createSerialSession, type SerialSession } from '../runtime/session.js';
 import { readImagePixels } from './image-input.js';
 import { NSFW_CLASSES, NSFW_INPUT_SIZE, SEXY_WEIGHT, nudityScore, toProbabilities, type NsfwProbabilities } from './nsfw-classes.js';
 import { preprocessImage } from './preprocess.js';
+import { isNode } from '../runtime/is-node.js';
 
 /** The detector's id, in verdicts and reports. */
 export const NUDITY_DETECTOR_ID = 'nsfw-mobilenet-v2';
@@ -84,7 +85,7 @@ interface Loaded {
 async function defaultSource(options: NudityDetectorOptions): Promise<ModelSource> {
   if (options.source) return options.source;
   if (options.modelBaseUrl !== undefined) return createFetchModelSource(options.modelBaseUrl);
-  if (typeof process !== 'undefined' && typeof process.versions?.node === 'string') {
+  if (isNode()) {
     const { createNodeModelSource } = await import('../runtime/node-model-source.js');
     return createNodeModelSource();
   }

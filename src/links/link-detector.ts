@@ -22,6 +22,7 @@ import type { LinkFinding } from './lookalike.js';
 import { LINK_REASON_MESSAGES, LINK_REASONS, type LinkReasonCode } from './reasons.js';
 import { analyzeUrl } from './url-facts.js';
 import { calibrateUrlScore, loadUrlModel, URL_MODEL_ID, type UrlModel } from './url-model.js';
+import { isNode } from '../runtime/is-node.js';
 
 /** Manifest ids of the link checker's files. */
 export const LINK_DATA_IDS = Object.freeze({
@@ -97,7 +98,7 @@ const SCAM_LINK_MESSAGE = 'It contains a link to a phishing or malware site, a c
 async function defaultSource(options: LinkDetectorOptions): Promise<ModelSource> {
   if (options.source) return options.source;
   if (options.modelBaseUrl !== undefined) return createFetchModelSource(options.modelBaseUrl);
-  if (typeof process !== 'undefined' && typeof process.versions?.node === 'string') {
+  if (isNode()) {
     const { createNodeModelSource } = await import('../runtime/node-model-source.js');
     return createNodeModelSource();
   }

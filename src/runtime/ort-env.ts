@@ -9,6 +9,7 @@
  */
 import * as ort from '#onnxruntime';
 import { GuardError } from '../engine/errors.js';
+import { isNode } from './is-node.js';
 
 /** Where the ORT wasm runtime files live and how many threads it may use. */
 export interface OrtEnvOptions {
@@ -28,10 +29,6 @@ export interface OrtEnvOptions {
 
 let applied: string | undefined;
 let appliedOptions: OrtEnvOptions | undefined;
-
-function isNode(): boolean {
-  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-}
 
 function threadsFor(requested: number | undefined): number {
   if (requested === undefined || isNode()) return 1;

@@ -22,6 +22,7 @@ import {
   type SparseFeatures,
 } from './features.js';
 import { normalizeText } from './normalize.js';
+import { isNode } from '../runtime/is-node.js';
 
 /** The labels the text model scores, in the order of its output tensor. */
 export const TEXT_MODEL_LABELS = ['spam', 'scam', 'harassment', 'hate', 'threat', 'sexual'] as const satisfies readonly Label[];
@@ -182,7 +183,7 @@ function parseSidecar(bytes: Uint8Array, path: string): TextModelSidecar {
 async function defaultSource(options: TextModelDetectorOptions): Promise<ModelSource> {
   if (options.source) return options.source;
   if (options.modelBaseUrl !== undefined) return createFetchModelSource(options.modelBaseUrl);
-  if (typeof process !== 'undefined' && typeof process.versions?.node === 'string') {
+  if (isNode()) {
     const { createNodeModelSource } = await import('../runtime/node-model-source.js');
     return createNodeModelSource();
   }

@@ -7,12 +7,9 @@
  */
 import * as ort from '#onnxruntime';
 import { GuardError } from '../engine/errors.js';
+import { isNode } from '../runtime/is-node.js';
 import { runExclusive } from '../runtime/session.js';
 import type { ResolvedTextModelConfig } from './config.js';
-
-function inNode(): boolean {
-  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-}
 
 let webGpuProbe: Promise<boolean> | undefined;
 
@@ -37,7 +34,7 @@ function webGpuWorks(): Promise<boolean> {
  * @throws GuardError `MODEL_LOAD_FAILED` when the model asks for `webgpu` and ChatGuard's onnxruntime has none.
  */
 export async function transformersDevice(model: ResolvedTextModelConfig, sharesOrt: boolean): Promise<string> {
-  if (inNode()) return model.device === 'webgpu' ? 'webgpu' : 'cpu';
+  if (isNode()) return model.device === 'webgpu' ? 'webgpu' : 'cpu';
   if (model.device === 'wasm' || !sharesOrt || (await webGpuWorks())) return model.device;
   if (model.device === 'auto') return 'wasm';
   throw new GuardError(
