@@ -22,6 +22,7 @@ import { loadTextExamples, type TextExample } from './text-training/data.js';
 import { evasions, perturb, type Evasion } from './text-training/evasions.js';
 import { benignDataFlags } from './text-training/benign-data-flags.js';
 import { fixtureEvasions, type Flags } from './text-training/fixture-evasions.js';
+import { measureSlices } from './text-training/fixture-slices.js';
 import { mulberry32 } from './lib/mulberry32.js';
 import { bootstrapInterval, f1At, rankAuc, ratioInterval, type Interval } from './text-training/bootstrap.js';
 import { binaryMetrics, curves, davidsonMetrics, davidsonScores, labelColumn, type BinaryMetrics } from './text-training/metrics.js';
@@ -298,6 +299,8 @@ async function main(): Promise<void> {
   const patterns = await loadPatternDetectors();
   for (const detector of patterns) await detector.load?.();
   const fixtures = await evaluateFixtures(model, patterns, args.fixtures, evasionTable);
+  // Held-out slices apart, per label: what rules written without them catch (test/fixtures/text/slices.json).
+  const slices = await measureSlices([model, ...patterns], args.fixtures);
   const patternsOnBenignData = await benignDataFlags(examples, patterns);
 
   const measured: Record<string, number> = {
@@ -333,6 +336,7 @@ async function main(): Promise<void> {
     davidson,
     robustness: { detection: 'calibrated score ≥ 0.5; ratio = perturbed detections / clean detections on the same positives; retained = share of clean detections still detected after the evasion; about half the words of each positive are perturbed', overall: { clean: cleanTotal, perturbed: perturbedTotal, ratio: evasionRatio, retained: cleanTotal ? retainedTotal / cleanTotal : 0 }, by_evasion: byEvasion, by_label: robustness },
     fixtures,
+    held_out_slices: slices,
     pattern_false_alarms_on_benign_data: patternsOnBenignData,
   };
   mkdirSync(args.out, { recursive: true });
@@ -373,6 +377,11 @@ async function main(): Promise<void> {
   console.log(`\nfixture positives under evasions (still detected / detected as written): ${fe.overall.perturbed}/${fe.overall.clean} = ${fe.overall.ratio.toFixed(3)}`);
   for (const [label, byEvasion] of Object.entries(fe.by_label)) {
     console.log(`  ${label.padEnd(11)} ${Object.entries(byEvasion).map(([name, c]) => `${name} ${c.ratio.toFixed(2)}`).join('  ')}`);
+  }
+  console.log('\nheld-out slices (label-specific; first run → now)');
+  for (const s of slices) {
+    const run = (c: typeof s.now) => `${c.caught}/${c.positives} caught, ${c.false_alarms}/${c.negatives} false alarms`;
+    console.log(`  ${s.positives.padEnd(28)} ${s.author.padEnd(12)} ${run(s.first_run)} → ${run(s.now)}${s.tuned_on ? ' (tuned on since)' : ''}`);
   }
   const flags = patternsOnBenignData;
   console.log(`\npattern false alarms on the data sets' benign texts: ${(flags.rate * flags.checks).toFixed(0)}/${flags.checks} checks = ${flags.rate.toFixed(4)} ${JSON.stringify(flags.flagged)}`);

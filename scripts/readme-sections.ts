@@ -6,6 +6,7 @@ import { LABELS } from '../src/engine/labels.js';
 import { DEFAULT_ACTIONS, DEFAULT_THRESHOLDS, PROFILES, TRUST_RELAXED_LABELS } from '../src/engine/policy-table.js';
 import { LABEL_EXPLANATIONS } from '../src/engine/explanations.js';
 import type { BinaryMetrics } from './text-training/metrics.js';
+import type { SliceResult } from './text-training/fixture-slices.js';
 
 const README = new URL('../README.md', import.meta.url);
 
@@ -64,6 +65,7 @@ interface TextEvalReport {
   }[];
   readonly labels: Readonly<Record<string, LabelMetrics>>;
   readonly fixtures: { readonly benign: { readonly total: number; readonly falseAlarms: number } };
+  readonly held_out_slices?: readonly SliceResult[];
 }
 
 /** The text model's measured targets and per-label metrics, from the report `npm run eval:text` writes. */
@@ -89,7 +91,23 @@ function textEvalTables(): string {
     ...labels,
     '',
     `Benign and hard-negative fixtures flagged by the model or the patterns: ${benign.falseAlarms}/${benign.total} (${((100 * benign.falseAlarms) / benign.total).toFixed(1)}%).`,
+    ...slicesTable(report.held_out_slices ?? []),
   ].join('\n');
+}
+
+/** Held-out slices: what the rules caught before anyone tuned on them, and now. */
+function slicesTable(slices: readonly SliceResult[]): string[] {
+  if (slices.length === 0) return [];
+  const run = (c: SliceResult['now']) => `${c.caught}/${c.positives} | ${c.false_alarms}/${c.negatives}`;
+  const author = { 'rules-author': 'the rules\' author, before a change', 'blind-helper': 'a helper that never saw the rules' } as const;
+  return [
+    '',
+    'Held-out slices (`test/fixtures/text/slices.json`; a positive counts when any detector scores the slice\'s label ≥ 0.5, a negative when the label reaches 0.5 either way). Only a slice never tuned on measures how the rules generalise:',
+    '',
+    '| label | slice | written by | first run: caught | false alarms | now: caught | false alarms | tuned on since |',
+    '|---|---|---|---|---|---|---|---|',
+    ...slices.map((s) => `| \`${s.label}\` | \`${s.positives}\` | ${author[s.author]} | ${run(s.first_run)} | ${run(s.now)} | ${s.tuned_on ? 'yes' : '**no**'} |`),
+  ];
 }
 
 const SECTIONS: Record<string, () => string> = {
