@@ -31,8 +31,12 @@ const ACT =
   ACCIDENT +
   "|harm(?:ing)? myself|cut(?:t?ing)? myself(?! (?:on|while|shaving|cooking|with a knife|by accident|accidentally))|self[- ]?harm(?:ing)?|overdos(?:e|ing)(?! on (?:caffeine|coffee|sugar|chocolate|energy drinks?|red bull|monster|netflix|anime|tiktok|memes|vitamins?))|hang(?:ing)? myself|jump(?:ing)? (?:off (?:a|the|my) (?:[a-z-]+ ){0,2}(?:bridge|building|roof|cliff|car park|multistorey|multi-storey|tower|balcony|parking garage)|in front of (?:a|the) (?:train|bus|car))|tak(?:e|ing) (?:all|a bunch|loads|a load|every one|a handful) (?:of )?(?:my |the |[a-z]+'?s |my [a-z]+'?s )?(?:pills|tablets|meds|medication|painkillers|paracetamol|antidepressants|insulin|sleeping (?:pills|tablets))|stop(?:p?ing)? existing|disappear(?:ing)? (?:forever|for good|permanently|and never come back)|walk(?:ing)? into the (?:sea|ocean|river|lake|traffic)|driv(?:e|ing) (?:my car )?(?:into|off) (?:oncoming traffic|traffic|a wall|a tree|a bridge|a cliff)|(?:stepping|step) (?:off (?:the|a) (?:ledge|edge|platform|roof|bridge)|in front of (?:a|the) (?:train|bus|lorry|truck|car))|throw(?:ing)? myself (?:off|in front of|under)|kms)";
 /** The few words that may stand between "I" and the act: modality and time, not a topic ("an essay on"). */
-const BRIDGE =
-  "(?:(?:really|seriously|honestly|just|actually|literally|so|kinda|kind of|gonna|going to|want to|wanna|wanted to|need to|have to|should|will|might|could|feel like|felt like|thinking (?:about|of|abt)|thought (?:about|abt)|planning (?:to|on)|plan to|about to|ready to|decided to|tempted to|the urge to|keep thinking about|can'?t stop thinking about|been|started|almost|nearly|tried to|try to|to|going|gonna go|still|often|sometimes|always) ){0,4}";
+const ADVERBS = "really|seriously|honestly|just|actually|literally|so|kinda|kind of|still|often|sometimes|always";
+const INTENT_WORDS =
+  "gonna|going to|want to|wanna|wanted to|need to|have to|should|will|might|could|feel like|felt like|thinking (?:about|of|abt)|thought (?:about|abt)|planning (?:to|on)|plan to|about to|ready to|decided to|tempted to|the urge to|keep thinking about|can'?t stop thinking about|been|started|almost|nearly|tried to|try to|to|going|gonna go";
+const BRIDGE = `(?:(?:${ADVERBS}|${INTENT_WORDS}) ){0,4}`;
+/** With "I" dropped, a word of intent must come first: "just commit suicide" is said to someone else. */
+const DROPPED_I_BRIDGE = `(?:(?:${ADVERBS}) )*(?:(?:${INTENT_WORDS}) )(?:(?:${ADVERBS}|${INTENT_WORDS}) ){0,3}`;
 
 /** Chat fillers before a dropped "I" ("ngl been thinking about…", "honestly planning to…"). */
 const FILLERS = "(?:(?:ngl|tbh|honestly|bro|mate|idk|fr|so|and|but|just|literally|omg|ok|okay|yeah|hey|dude|man|like|i think) )*";
@@ -42,7 +46,7 @@ const rx = (source: string): RegExp => new RegExp(source, 'u');
 /** Weights: 0.5 and above flag on their own; a vague phrase sits below and needs a second cue. */
 export const SELF_HARM_CUES: readonly SelfHarmCue[] = [
   // Intent: wanting to die or to hurt oneself.
-  { part: 'intent', weight: 0.75, pattern: cue('myself end commit tak self overdos jump stop existing disappear kms walk driv step throw', rx(`(?:\\b${I} ${BRIDGE}|(?:^|[.!?,] )${FILLERS}(?!commit|overdos|self|jump|stepping|step|walk|driv|throw|tak|stop|disappear|end)${BRIDGE})${ACT}\\b`)) },
+  { part: 'intent', weight: 0.75, pattern: cue('myself end commit tak self overdos jump stop existing disappear kms walk driv step throw', rx(`(?:\\b${I} ${BRIDGE}|(?:^|[.!?,] +)${FILLERS}(?:${DROPPED_I_BRIDGE}|(?:(?:${ADVERBS}) )*(?=(?:kil|hurt|harm|cut|hang|unalive)\\w* myself)))${ACT}\\b`)) },
   { part: 'intent', weight: 0.75, pattern: cue('die dead', rx(`\\b(?:i|i really|i just|i honestly|part of me|i kinda|i seriously|i sometimes) (?:want|wanna|wish i could|would rather|'?d rather) (?:to )?(?:die|be dead)\\b(?! (?:of|from|laughing|for|on|in|at|with|when|if|before|cause|because|trying|doing|(?:my|her|his|your|the) (?:\\w+ )?hair|hair))`)) },
   { part: 'intent', weight: 0.7, pattern: cue('dead born disappear sleep wake exist', /\bi wish i (?:was|were) dead\b|\bi wish i (?:was|were|had) never (?:been )?born\b|\bi wish i could (?:disappear forever|sleep forever|not wake up|just not exist)\b/u) },
   { part: 'intent', weight: 0.7, pattern: cue('live alive exist wake here', /\b(?:i )?(?:don'?t|do not|dont) (?:think i |really |even |honestly )?(?:want|wanna) (?:to )?(?:live|be alive|exist|wake up)(?: (?:anymore|any more|tomorrow|again))?\b|\b(?:i )?(?:don'?t|do not|dont) (?:think i |really |even |honestly )?(?:want|wanna) (?:to )?be here (?:anymore|any more)\b/u) },
