@@ -9,6 +9,11 @@ import { createTextViewer, type TextView } from './text-view.js';
  * more. Ordinary photos are everywhere in chat ("I'll send the pics from the party to everyone"), so
  * plain "pics" only count when they are the target's ("your pics") and something coerces; words that
  * are intimate by themselves ("nudes", "naked") count on their own.
+ *
+ * Many threats name no image at all and lean on the rest of the script instead: the audience ("your
+ * mum, your coach, @handles"), a demand tied to it by "or"/"unless" or a countdown, a proof already
+ * sent, contacts already collected, or a break-in to the target's camera. Jokes between friends,
+ * debts ("pay me back") and threats that are reported rather than made are damped.
  */
 
 /** Reason codes and sentences, for the person threatened (incoming) or the writer (outgoing). */
@@ -39,60 +44,149 @@ export const SEXTORTION_FAMILIES = {
   },
 } as const satisfies Record<string, Family>;
 
+const rx = (source: string): RegExp => new RegExp(source, 'u');
+
 /** Intimate by themselves. */
 const INTIMATE = cue(
   'nude naked nsfw intimate explicit private sexy dirty sex video webcam cam facetime record screen touching clothes',
   /\b(?:nudes?|naked|nsfw|intimate (?:pics?|pictures?|photos?|images?|videos?|vids?)|explicit (?:pics?|pictures?|photos?|images?|videos?|vids?)|private (?:pics?|pictures?|photos?|images?|videos?|vids?|parts)|sexy (?:pics?|photos?|videos?)|dirty (?:pics?|photos?|videos?)|sex (?:tape|video)|(?:video|webcam|cam|facetime) (?:call|chat|show|recording) (?:of you|you did)|(?:recorded|recording|screen ?recorded|screenshotted) (?:you|u|our (?:video|cam|facetime) call)|touching yourself|without (?:your |ur )?clothes)\b/u,
 );
-/** The target's own images in ordinary words: "your pics", "a video of you". */
+/** Ordinary words for images and clips; "pics" alone is everywhere in chat, so these need company. */
+const IMAGE_WORDS = String.raw`(?:pics?|pictures?|photos?|images?|videos?|vids?|clips?|snaps?|screenshots?|recordings?|footage)`;
+/** The target's own images in ordinary words: "your pics", "a video of you", "the video you sent". */
 const YOUR_IMAGES = cue(
-  'pic picture photo image video vid snap screenshot recording selfie ones stuff what everything',
-  /\b(?:(?:all )?(?:your|ur) (?:pics?|pictures?|photos?|images?|videos?|vids?|snaps?|screenshots?|recordings?|selfies?)|(?:pics?|pictures?|photos?|images?|videos?|vids?|recording) of (?:you|u)\b|\b(?:the ones|the pics|the stuff|what|everything) (?:you|u) (?:sent|showed|shared)(?: me)?\b)/u,
+  'pic picture photo image video vid clip snap screenshot recording footage selfie one stuff what everything',
+  rx(String.raw`\b(?:(?:all )?(?:your|ur) (?:${IMAGE_WORDS}|selfies?)|${IMAGE_WORDS} of (?:you|u)\b|\b(?:(?:the|those|these|that) (?:ones?|${IMAGE_WORDS}|stuff)|what|everything) (?:you|u) (?:sent|showed|shared)(?: me)?\b)`),
 );
-/** Images pointed at ("these pics"): they only count under pressure. */
+/** Images pointed at ("these pics", "every pic", "pics go to"): they only count under pressure. */
 const POINTED_IMAGES = cue(
   '',
-  /\b(?:these|those|the|them|it|this) (?:pics?|pictures?|photos?|images?|videos?|vids?|screenshots?|recordings?)\b|\b(?:them|it all|everything)\b/u,
+  rx(String.raw`\b(?:these|those|that|the|them|it|this|every|all (?:the|of the|my)) ${IMAGE_WORDS}\b|\b${IMAGE_WORDS} (?:go|goes|get|gets|will go|are going)\b|\b(?:them|it all|everything)\b`),
 );
-/** Spreading something, by the writer, now or if ("I'll post", "or I'm sending", "everyone sees"). */
+/**
+ * The writer (or someone they speak for) spreading something, now or if: "I'll post", "or we share
+ * it", "he'll post it", "before I DM", "sending your video to", "I'm going to make you famous",
+ * "I'll make a page with your pics".
+ */
 const SPREAD = cue(
-  'send shar post leak upload forward show spread expos releas publish put sell dm se get find nude pic picture photo video vid they them it',
-  /\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to|im going to|gonna|going to|i can|i could|i'?m about to|about to|i'?ll just|or i|or ill|or i'?ll|i swear i'?ll)\b[^.!?\n]{0,20}\b(?:send|share|post|leak|upload|forward|show|spread|expose|release|publish|put|sell|dm)\b|\b(?:i'?m|im|i am) (?:\w+ )?(?:sending|sharing|posting|leaking|uploading|forwarding|showing|spreading|exposing|releasing)\b|\b(?:every(?:one|body)|(?:your|ur) (?:whole )?(?:family|friends|parents|mum|mom|dad|school|followers|contacts|boyfriend|girlfriend|teachers?|class)|the whole (?:school|internet)) (?:sees?|will see|gets? (?:it|them|to see)|will get (?:it|them)|is (?:going|gonna) (?:to )?see|finds? out|will find out)\b|\b(?:nudes?|pics?|pictures?|photos?|videos?|vids?) (?:are|is|will be|are gonna be|are going to be|go|goes|will go|going|get sent|gets sent|get posted|gets posted) (?:going )?(?:on|to|online|everywhere|public|viral)\b|\b(?:they|them|it) (?:go|goes|will go|are going|get sent|gets sent|get posted|gets posted|will be) (?:online|everywhere|public|viral|to (?:your|ur|everyone|every))\b/u,
+  'send shar post leak upload forward show spread expos releas publish put sell dm tag text mesage email airdrop drop blast make making creat set start',
+  /\b(?:i'?ll|ill|i will|i'?m gonna|im gonna|i'?m going to|im going to|gonna|going to|i can|i could|i'?m about to|about to|i'?ll just|or i|or ill|or i'?ll|i swear i'?ll|we'll|we will|he'?ll|she'?ll|they'?ll|he will|she will|they will|we'?re (?:gonna|going to)|we are going to|or we|(?:before|then|and|until) (?:i|we))\b[^.!?\n]{0,20}\b(?:send|share|post|leak|upload|forward|show|spread|expose|release|publish|put|sell|dm|tag|text|message|email|airdrop|drop|blast)\b|\b(?:i'?m|im|i am) (?:\w+ )?(?:sending|sharing|posting|leaking|uploading|forwarding|showing|spreading|exposing|releasing)\b|\b(?:sending|sharing|posting|leaking|uploading|forwarding|exposing|tagging) (?:your|ur|the|these|those|them|it|this)\b|\bmake (?:you|u) (?:famous|go viral|viral|a meme)\b|\b(?:make|making|create|creating|set up|start|starting) an? (?:\w+ )?(?:page|account|profile|collage|group ?chat)\b[^.!?\n]{0,15}\bwith (?:your|ur|the|these|those|them)\b/u,
 );
-/** Who would see it. */
+/** The images themselves going out: "your pics go viral", "the video goes up", "they get posted to your". */
+const IMAGES_GO_OUT = cue(
+  'nude pic picture photo image video vid clip snap screenshot recording footage one they them it',
+  rx(String.raw`\b(?:nudes?|${IMAGE_WORDS})(?: of (?:you|u))? (?:still |all |just |straight )?(?:are|is|will be|are gonna be|are going to be|go|goes|will go|going|get (?:sent|posted|shared|leaked|uploaded|forwarded)|gets (?:sent|posted|shared|leaked|uploaded|forwarded)|end up|ends up|will end up|show up|land|lands|drop|drops) (?:going )?(?:on|to|in|online|everywhere|public|viral|out|up)\b|\b(?:they|them|it) (?:go|goes|going|will go|are going|get sent|gets sent|get posted|gets posted|will be) (?:online|everywhere|public|viral|to (?:your|ur|everyone|every))\b|\bones (?:get|will get|are getting) (?:posted|sent|shared|leaked)\b`),
+);
+/** The target's people and pages: "your mum", "your whole football team", "ur followers", "your girlfriend's dms". */
+const PEOPLE_NOUNS = String.raw`(?:family|parents|mum|mom|mam|dad|brothers?|sisters?|siblings|cousins?|grandma|grandmother|grandpa|grandad|gran|nan|nana|aunt|auntie|uncle|followers?|friends?|mates|contacts|contact list|classmates|class|school(?:'s)?|teachers?|principal|head ?teacher|coach|team(?:'s)?|boss|employer|work|coworkers|colleagues|girlfriend|boyfriend|gf|bf|ex|crush|wife|husband|church|college|uni|instagram|insta|snap|snapchat|tiktok|facebook|story|page|profile|dms|inbox|group ?chats?|gc)`;
+/** The target's people and pages, with up to two describing words. */
+const THEIR_PEOPLE = String.raw`(?:your|ur) (?:[a-z']+ ){0,2}?${PEOPLE_NOUNS}`;
+/** Many people at once: "everyone", "every kid in your year", "every single one of". */
+const EVERYONE = String.raw`(?:every(?:one|body)|every (?:single )?(?:one|kid|person|student|follower|friend|contact)s?)`;
+/** Any character of the same sentence except one starting a negation: "your gran won't get the photos" is no threat. */
+const NO_NEGATION = String.raw`(?:(?!\b(?:won'?t|wont|don'?t|dont|doesn'?t|never|not|can'?t|cant)\b)[^.!?\n])`;
+/** Who would see it: the target's people, everyone, a site, or tagged handles ("@jake_12"). */
 const AUDIENCE = cue(
   '',
-  /\b(?:(?:to |with )?(?:all |every(?: one)? of )?(?:your|ur) (?:followers|friends|family|parents|mum|mom|dad|school|classmates|contacts|teachers?|boss|girlfriend|boyfriend|gf|bf|wife|husband|church|college|uni|team|coach|instagram|insta|snap|snapchat|tiktok|facebook|story|page|profile)|everyone (?:you know|at (?:your|ur) school|in (?:your|ur) (?:contacts|class|school|family))|every(?:one|body)|all over (?:the )?(?:internet|school|insta|instagram|tiktok|snap)|online|on (?:instagram|insta|snap|snapchat|tiktok|facebook|twitter|x|reddit|the internet|porn sites?)|(?:porn|adult) sites?|public(?:ly)?)\b/u,
+  rx(String.raw`\b(?:${THEIR_PEOPLE}|${EVERYONE}|all over (?:the )?(?:internet|school|insta|instagram|tiktok|snap)|every (?:site|platform|app|group|server|account)s?|online|everywhere|viral|on (?:instagram|insta|snap|snapchat|tiktok|facebook|twitter|x|reddit|the internet|porn sites?)|(?:porn|adult) sites?|public(?:ly)?)\b|(?<![\w.])@[a-z0-9_][a-z0-9_.]{1,29}`),
+);
+/**
+ * The audience as the outcome of the threat: "they all get the video", "your grandma gets a copy",
+ * "everyone at school gets them", "your followers are going to love these pics".
+ */
+const AUDIENCE_RECEIVES = cue(
+  'get receiv se love enjoy watch find',
+  rx(String.raw`\b(?:they|he|she|nobody|no one|${EVERYONE}|${THEIR_PEOPLE})\b${NO_NEGATION}{0,25}?\b(?:(?:gets?|getting|receives?|receiving)(?: to see)? (?:it|them|a copy|copies|a (?:dm|message|text|link)|the|these|those|every|all|everything|your|ur)|gets? (?:tagged|sent|shown)|sees?|seeing|(?:love|enjoy|watch|watches|watching) (?:it|them|these|those|that|the|your|ur)|finds? out)\b`),
+);
+/**
+ * The price of refusing, naming who sees which images, whatever the verb: "$100 now or your
+ * girlfriend wakes up to the video", "otherwise your coach gets the recording". Not a choice between
+ * people ("ask your mum or your dad").
+ */
+const CONSEQUENCE = cue(
+  'pic picture photo image video vid clip snap screenshot recording footage',
+  rx(String.raw`\b(?<!${PEOPLE_NOUNS} )(?:or|otherwise|or else)(?: [\w']+){0,2}? (?:${THEIR_PEOPLE}|${EVERYONE})\b${NO_NEGATION}{0,30}?\b(?:the|that|those|these|your|ur|every|all|my|an?)(?: [\w']+)? ${IMAGE_WORDS}\b`),
+);
+/** Naming the target next to the images, so strangers know who it is: "with your full name", "your address on it". */
+const IDENTIFYING_DETAILS = cue(
+  'name address number phone school username handle face',
+  /\bwith (?:your|ur) (?:full |real |home |school )?(?:name|address|number|phone number|school|username|handle|face)\b|\b(?:your|ur) (?:full |real )?(?:name|address) on (?:it|them|every)\b/u,
 );
 /** "I have your pics", "I saved everything", "I screenshotted it all". */
 const POSSESSION = cue(
-  'nude pic picture photo image video vid snap recording call facetime saved recorded screenshot screen kept copies filmed',
-  /\b(?:i(?:'ve| have)?|i got|i'?ve got|i saved|i recorded|i screenshotted|i screen ?recorded|i kept|i still have) (?:got |saved |recorded |screenshotted )?(?:all |every one of |each of )?(?:your|ur|the|those|these|our) (?:\w+ )?(?:nudes?|pics?|pictures?|photos?|images?|videos?|vids?|snaps?|recording|call|video call|facetime)\b|\bi (?:saved|recorded|screenshotted|screen ?recorded|kept) (?:it all|everything|all of it|the whole (?:call|thing|video call|facetime|chat))\b|\bi (?:have|'ve got|got) (?:screenshots?|screen ?recordings?|recordings?|copies|videos?|a video|a recording) of (?:everything|it all|all of it|what you sent|you|our|(?:your|ur) (?:\w+ )?(?:nudes?|pics?|pictures?|photos?|videos?|body))\b|\bi (?:have )?(?:screen ?recorded|recorded|screenshotted|filmed) (?:you|u|us|our|everything)\b/u,
+  'nude pic picture photo image video vid clip snap recording footage call facetime saved recorded screenshot screen kept copies filmed',
+  /\b(?:i(?:'ve| have)?|i got|i'?ve got|we have|we'?ve got|we got|i saved|i recorded|i screenshotted|i screen ?recorded|i kept|i still have) (?:got |saved |recorded |screenshotted )?(?:all |every one of |each of )?(?:your|ur|the|those|these|our) (?:\w+ )?(?:nudes?|pics?|pictures?|photos?|images?|videos?|vids?|clips?|snaps?|recordings?|footage|call|video call|facetime)\b|\bi (?:saved|recorded|screenshotted|screen ?recorded|kept) (?:it all|everything|all of it|the whole (?:call|thing|video call|facetime|chat))\b|\bi (?:have|'ve got|got) (?:screenshots?|screen ?recordings?|recordings?|copies|videos?|a video|a recording) of (?:everything|it all|all of it|what you sent|you|our|(?:your|ur) (?:\w+ )?(?:nudes?|pics?|pictures?|photos?|videos?|body))\b|\bi (?:have )?(?:screen ?recorded|recorded|screenshotted|filmed) (?:you|u|us|our|everything)\b/u,
 );
-/** Ordinary ownership of someone's photos: a trip, a party, a match. */
+/** Deletion sold for a price, which says the writer holds the images: "pay and I'll delete everything". */
+const DELETE_FOR_PAYMENT = cue(
+  'delet',
+  /\b(?:i'?ll|ill|i will|then i'?ll|i can|i'?m not|im not|i won'?t|i wont) (?:\w+ )?delet(?:e|ing) (?:them|it|everything|anything|all|the|your|ur)\b/u,
+);
+/**
+ * The webcam e-mail script: a break-in to the target's device or camera, which stands in for having
+ * images ("I installed malware on your system and recorded you through your camera").
+ */
+const COVERT_CAPTURE = cue(
+  'hack infect instal malware spyware virus trojan acces control record film compromis captur',
+  /\b(?:hacked(?: into)?|infected|installed (?:malware|spyware|a virus|a trojan|a keylogger|software)(?: on)?|(?:got|have|had|gained) (?:full )?(?:access to|control of)) (?:your|ur) (?:device|devices|phone|computer|laptop|pc|mac|camera|webcam|cam|system|browser|screen)\b|\b(?:your|ur) (?:device|phone|computer|laptop|pc|mac|camera|webcam|system|browser) (?:was|has been|is|got) (?:hacked|compromised|infected)\b|\b(?:recorded|filmed|captured) (?:you|u) (?:through|with|via|using|from|on) (?:your|ur|my|the|a) (?:own )?(?:camera|webcam|cam|phone|device|laptop|screen)\b|\bcaptured (?:you|u) on (?:camera|cam|webcam|video)\b/u,
+);
+/** The writer has gathered the target's audience: "I have ur contacts saved", "look at this list". */
+const AUDIENCE_GATHERED = cue(
+  'contact follow friend famil group list',
+  /\bi (?:have|'ve got|got|saved|screenshotted|copied|already have)(?: all)?(?: of)? (?:your|ur) (?:contacts|contact list|followers|follower list|followers list|friends list|friend list|following|family)\b|\b(?:made|started|created) a group ?chat with (?:all )?(?:of )?(?:your|ur)\b|\blook at this list\b/u,
+);
+/** Proof that the spreading has begun: "I already sent one to your cousin", "as proof". */
+const ALREADY_SENT = cue(
+  'sent post shar leak forward dm show proof',
+  /\bi (?:already|just) (?:sent|posted|shared|leaked|forwarded|dm'?d|showed)\b[^.!?\n]{0,20}\bto (?:your|ur)\b|\bas proof\b/u,
+);
+/** The next person in line: "next is your mum", "your dad is next". */
+const NEXT_TARGET = cue('next', /\bnext (?:is|up is|will be|one goes to|i send it to) (?:your|ur)\b|\b(?:your|ur) \w+ (?:is|are) next\b/u);
+/** Ordinary photos of a shared event: a trip, a party, a match. */
 const ORDINARY_PHOTOS = cue(
   '',
-  /\b(?:from|of|at) (?:the|our|last|your|ur|my|that|this) (?:trip|party|holiday|vacation|wedding|game|match|birthday|prom|concert|beach|weekend|night|graduation|shoot|gig|hike|festival|school trip|day out)\b/u,
+  /\b(?:from|of|at) (?:the|our|last|your|ur|my|that|this) (?:trip|party|holiday|vacation|wedding|game|match|birthday|prom|concert|beach|weekend|night|graduation|shoot|gig|hike|festival|school trip|day out|picture day|photo day|sports day|recital|play|show)\b|\b(?:from|of|at|on) (?:picture|photo|sports) day\b/u,
 );
-/** Pay or send more, or else. */
+/** A demand for money: pay, a sum to send, money, gift cards, crypto, a parent's card details. */
 const MONEY_DEMAND = cue(
   '',
-  /\b(?:pay(?: me)?|send (?:me )?(?:the )?(?:money|cash|funds|bitcoin|btc|crypto|gift ?cards?|[£$€]\s?\d+)|transfer|venmo|cash ?app|paypal|zelle|gift ?cards?|bitcoin|btc|wallet address)\b/u,
+  /\b(?:pay(?! attention| a visit| respects?| tribute| it forward)(?: me)?|money|(?:bank |credit |debit )?card (?:details|number|info)|(?:unless|until|till|if) i (?:get|receive|see) (?:[£$€]\s?)?\d{2,}|send (?:me )?(?:the )?(?:money|cash|funds|bitcoin|btc|crypto|gift ?cards?|[£$€]\s?\d+)|(?:send|transfer|give me) (?:me )?\d{2,}[\d,.]*k?\b(?! ?(?:more )?(?:pics?|photos?|pictures?|nudes?|videos?|vids?|snaps?|mins?|minutes?|hours?|hrs?|seconds?|secs?|times?|days?|messages?|texts?)\b)|transfer|venmo|cash ?app|paypal|zelle|gift ?cards?|vouchers?|(?:steam|apple|itunes|amazon|google play|xbox|psn|roblox) (?:cards?|codes?)|bitcoin|btc|wallet address)\b/u,
 );
+/** Asking again after a payment: "now I need 200 more", "you paid once, you'll pay again". */
+const REPEAT_DEMAND = cue(
+  'more again once enough',
+  /\b(?:(?:need|want|send|pay|give me)(?: me)? (?:another )?(?:[£$€]\s?)?\d[\d,.]*k? more|pay (?:me )?again|paid once|(?:that'?s|thats|it'?s|its) not enough)\b/u,
+);
+/**
+ * Money owed between friends, "pay me back the tenner", "venmo me for the pizza": a debt, not a
+ * ransom.
+ */
+const LOAN = cue(
+  '',
+  /\b(?:pay (?:me |you |us )?back|(?:you )?owes? me|borrowed|lent (?:you|me)|the (?:tenner|fiver)|(?:pay|venmo|paypal|send|transfer|owe)(?: me| you)?(?: back)?(?: \S+)? for (?:the |my |your |our )?(?:pizza|food|tickets?|lunch|dinner|drinks|taxi|uber|cab|bus|train|petrol|gas|snacks|coffee|takeaway|present|gift|rent|bill))\b/u,
+);
+/** The threat reported or discussed, not made: a victim asking for help, advice, the news. */
+const REPORTED_THREAT = cue(
+  '',
+  /\b(?:(?:he|she|they|someone|somebody|this guy|a guy|some guy|this girl|a girl|a man|a stranger|the guy|the scammer) (?:said|says|is saying|told me|tells you|threatened|threatens|is threatening|keeps saying)|if (?:someone|somebody|anyone)|(?<!(?:you|u|ya) )(?:don'?t|do not|never) (?:pay|send (?:them|him|her|money|anything))|(?:criminals|scammers|blackmailers|predators) (?:may|might|will|often|could|usually) (?:say|tell|threaten|claim|ask)|sextortion|it'?s (?:a|just a|probably a) scam|what (?:do|should|can) i do)\b/u,
+);
+/** A demand for more images: "send another", "more pics". */
 const MORE_IMAGES = cue(
   '',
   /\b(?:send (?:me )?(?:more|another|a new|one more|a (?:naked|nude|full body|better))(?: \w+)?|more (?:pics|nudes|photos|videos|vids)|(?:send|show) (?:me )?(?:your|ur) (?:body|boobs|tits|dick|ass))\b/u,
 );
+/** The threat made conditional, or a punishment: "or else", "unless", "report me and", "you blocked me so". */
 const CONDITION = cue(
   '',
-  /\b(?:or (?:else|i|ill|i'?ll|everyone|your|ur|they|it)|otherwise|unless|if (?:you|u) (?:don'?t|dont|do not|won'?t|refuse|block|ignore|tell|report|stop)|if not|don'?t (?:want|let) (?:everyone|your|ur)|(?:want|would you like) (?:everyone|your|ur) (?:\w+ )?to see)\b/u,
+  /\b(?:or (?:else|i|ill|i'?ll|we|he|she|every(?:one|body)?|your|ur|they|it|the|these|those|this)|otherwise|unless|if (?:you|u) (?:don'?t|dont|do not|won'?t|refuse|block|ignore|tell|report|stop)|if not|don'?t (?:want|let) (?:everyone|your|ur)|(?:want|would you like) (?:everyone|your|ur) (?:\w+ )?to see|(?:report|block|ignore|ignoring) me and|keep (?:ignoring|blocking|playing(?: games)?|testing me|wasting my time|lying|stalling)(?: me)? and|and (?:nobody|no one) (?:ever )?(?:sees?|will see|has to see|finds? out)|refuse and|to (?:avoid|stop|prevent) (?:it|them|this|that)|no (?:money|payment|cash)\b|(?:since|because|cause|cuz|coz) (?:you|u) (?:blocked|ignored|reported) me|(?:you|u) (?:blocked|ignored|reported) me,? so|and i'?ll stop)\b/u,
 );
+/** A countdown: "you have 2 hours", "clock's ticking", "in 30 mins", a bare "5 minutes.". */
 const DEADLINE = cue(
   '',
-  /\b(?:(?:you(?:'ve)?|u) (?:have|got|get) (?:\d+|one|two|three|five|ten|twenty|thirty) ?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|h|m)\b|\d+ ?(?:minutes?|mins?|hours?|hrs?|h) (?:left|to pay|to decide|to send|or|before)|clock(?:'s| is) ticking|tick ?tock|time(?:'s| is) running out|running out of time|before (?:midnight|tonight|tomorrow|the end of (?:the )?day)|by (?:tonight|tomorrow|midnight|\d{1,2} ?(?:am|pm)|the end of (?:the )?day)|countdown|last chance)\b|[⏰⏳⌛]/u,
+  /\b(?:(?:(?:you(?:'ve)?|u) (?:have|got|get)|(?:i'?m|im) giving (?:you|u)|i'?ll give (?:you|u)) (?:\d+|an?|one|two|three|five|ten|twenty|thirty) ?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|h|m)\b|\d+ ?(?:minutes?|mins?|hours?|hrs?|h|seconds?|secs?) (?:left|to pay|to decide|to send|or|before|then|until)|(?:in|within) (?:\d+|one|two|three|five|ten|twenty|thirty|forty[- ]eight|twenty[- ]four) ?(?:minutes?|mins?|hours?|hrs?|h)\b|clock(?:'s| is) ticking|tick ?tock|time(?:'s| is) running out|running out of time|before (?:midnight|tonight|tomorrow|the end of (?:the )?day)|(?:by|till|until|til) (?:tonight|tomorrow|midnight|\d{1,2}(?::\d\d)? ?(?:am|pm)|the end of (?:the )?day)|countdown|counting (?:down|to \d+)|(?:last|final) (?:chance|warning))\b|[⏰⏳⌛]|(?:^|[.!?] )\d+ ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)[.!]/u,
 );
 /** A friend joking about an embarrassing photo, not coercion. */
-const BANTER = cue('', /\b(?:lol|lmao|haha\w*|jk|just kidding|joking)\b|[😂🤣]/u);
+const BANTER = cue('', /\b(?:lol|lmao|haha\w*|jk|just kidding|joking|too funny|so funny|hilarious)\b|[😂🤣]/u);
 
 interface Parts {
   readonly threat: number;
@@ -100,39 +194,67 @@ interface Parts {
   readonly countdown: number;
 }
 
+const NONE: Parts = { threat: 0, demand: 0, countdown: 0 };
+
 function scoreParts(read: CueReader): Parts {
   const intimate = read(INTIMATE);
   const yours = read(YOUR_IMAGES);
-  const possession = read(POSSESSION);
-  const spread = read(SPREAD);
-  if (!intimate && !yours && !possession && !spread) return { threat: 0, demand: 0, countdown: 0 };
-  const audience = read(AUDIENCE);
+  const possession = read(POSSESSION) || read(COVERT_CAPTURE);
+  const deleteForPayment = read(DELETE_FOR_PAYMENT);
+  const spread = read(SPREAD) || read(IMAGES_GO_OUT) || read(AUDIENCE_RECEIVES) || read(CONSEQUENCE);
+  const alreadySent = read(ALREADY_SENT);
+  const nextTarget = read(NEXT_TARGET);
+  if (!intimate && !yours && !possession && !spread && !alreadySent && !nextTarget && !deleteForPayment) return NONE;
+  const audience = read(AUDIENCE) || read(IDENTIFYING_DETAILS) || read(AUDIENCE_GATHERED);
   const ordinary = !intimate && read(ORDINARY_PHOTOS);
-  const coercion = read(CONDITION);
-  const money = read(MONEY_DEMAND) || read(MONEY_AMOUNT);
+  const consequence = read(CONSEQUENCE);
+  const coercion = read(CONDITION) || consequence;
+  // A consequence names its images ("or your girlfriend gets a surprise video").
+  const pointed = consequence || read(POINTED_IMAGES);
+  const money = !read(LOAN) && (read(MONEY_DEMAND) || read(MONEY_AMOUNT) || read(REPEAT_DEMAND));
   const more = read(MORE_IMAGES);
   const deadline = read(DEADLINE);
-  const pressure = coercion || money || more || deadline;
+  const demanding = money || more;
+  // Money next to ordinary pictures is also how photographers and clubs sell prints: it is pressure
+  // when the images are intimate or someone is named to see them.
+  const pressure = coercion || deadline || more || (money && (intimate || audience));
+  // A condition or a countdown is what turns "I'll post it" into a threat.
+  const ultimatum = coercion || deadline;
 
   let threat = 0;
   if (spread) {
     if (intimate) threat = audience ? 0.9 : 0.75;
-    else if (yours) threat = audience ? 0.5 : 0.35;
-    // "pay or I post them everywhere": pointed-at images under pressure, in front of an audience.
-    else if (pressure && audience && read(POINTED_IMAGES)) threat = 0.45;
+    // The target's own pictures shown to their people is also how friends joke about an embarrassing
+    // video ("sending your dad the video of you falling over"): it takes pressure to pass 0.5.
+    else if (yours) threat = audience ? 0.45 : 0.35;
+    // "pay or the video goes up", "they all get the pics unless you pay": pointed-at images in an
+    // ultimatum; or posted with the target's name or address and a demand.
+    else if (pointed && ((ultimatum && (audience || demanding)) || (read(IDENTIFYING_DETAILS) && demanding))) threat = 0.45;
     // "Send another one or I post it": demanding more images under a spread threat is the scheme itself.
     else if (more && coercion) threat = 0.5;
+    // No image word, but the writer has collected the target's contacts ("pay up or they all get
+    // it") or will attach their name or address ("pay or I leak it with your username").
+    else if (demanding && ultimatum && (read(AUDIENCE_GATHERED) || read(IDENTIFYING_DETAILS))) threat = 0.45;
   }
-  if (possession) threat = noisyOr(threat, intimate ? 0.5 : ordinary ? 0.05 : 0.3);
-  if (ordinary) threat *= 0.4;
+  // "I already sent one to your cousin as proof", "next one goes to your grandad": the spreading has
+  // begun, and a demand names the price of stopping it.
+  if (demanding && ((alreadySent && (nextTarget || ultimatum)) || (nextTarget && ultimatum))) threat = noisyOr(threat, 0.45);
+  // "Pay and I'll delete them": the images are held, and the price is named.
+  if (deleteForPayment && money) threat = noisyOr(threat, 0.3);
+  // Having intimate images is the opening move, not yet a threat: alone it stays under 0.5.
+  if (possession) threat = noisyOr(threat, intimate ? 0.45 : ordinary ? 0.05 : 0.3);
   if (threat > 0 && pressure) threat = noisyOr(threat, intimate || possession ? 0.6 : 0.45);
-  if (read(BANTER) && !intimate && !money) threat *= 0.5;
 
   // Demands and deadlines only mean sextortion next to a threat or the images themselves.
   const leverage = threat >= 0.3 || (intimate && (spread || possession));
-  const demand = leverage && (money || more) ? noisyOr(threat, 0.5) : 0;
+  const demand = leverage && demanding && pressure ? noisyOr(threat, 0.5) : 0;
   const countdown = leverage && deadline ? noisyOr(threat, 0.45) : 0;
-  return { threat, demand, countdown };
+  // Joking between friends, a threat someone reports rather than makes, and photos of a shared event
+  // damp every part, so a demand cannot bring back a threat that was damped.
+  let damp = read(BANTER) && !intimate && !money ? 0.5 : 1;
+  if (read(REPORTED_THREAT)) damp *= 0.4;
+  if (ordinary) damp *= 0.4;
+  return { threat: threat * damp, demand: demand * damp, countdown: countdown * damp };
 }
 
 /**
