@@ -120,7 +120,7 @@ const POSSESSION = cue(
 /** Deletion sold for a price, which says the writer holds the images: "pay and I'll delete everything". */
 const DELETE_FOR_PAYMENT = cue(
   'delet',
-  /\b(?:i'?ll|ill|i will|then i'?ll|i can|i'?m not|im not|i won'?t|i wont) (?:\w+ )?delet(?:e|ing) (?:them|it|everything|anything|all|the|your|ur)\b/u,
+  /\b(?:i'?ll|ill|i will|then i'?ll|i can|i'?m not|im not|i won'?t|i wont|and i) (?:\w+ )?delet(?:e|ing) (?:them|it|everything|anything|all|the|your|ur)\b/u,
 );
 /**
  * The webcam e-mail script: a break-in to the target's device or camera, which stands in for having
@@ -163,7 +163,7 @@ const REPEAT_DEMAND = cue(
  */
 const LOAN = cue(
   '',
-  /\b(?:pay (?:me |you |us )?back|(?:you )?owes? me|borrowed|lent (?:you|me)|the (?:tenner|fiver)|(?:pay|venmo|paypal|send|transfer|owe)(?: me| you)?(?: back)?(?: \S+)? for (?:the |my |your |our )?(?:pizza|food|tickets?|lunch|dinner|drinks|taxi|uber|cab|bus|train|petrol|gas|snacks|coffee|takeaway|present|gift|rent|bill))\b/u,
+  /\b(?:pay (?:me |you |us )?back|(?:you )?owes? me|borrowed|lent (?:you|me)|the (?:tenner|fiver)|(?:pay|venmo|paypal|send|transfer|owe)(?: me| you)?(?: back)?(?: \S+){0,5}? for (?:the |my |your |our )?(?:pizza|food|tickets?|lunch|dinner|drinks|taxi|uber|cab|bus|train|petrol|gas|snacks|coffee|takeaway|present|gift|rent|bill))\b/u,
 );
 /** The threat reported or discussed, not made: a victim asking for help, advice, the news. */
 const REPORTED_THREAT = cue(
@@ -173,7 +173,7 @@ const REPORTED_THREAT = cue(
 /** A demand for more images: "send another", "more pics". */
 const MORE_IMAGES = cue(
   '',
-  /\b(?:send (?:me )?(?:more|another|a new|one more|a (?:naked|nude|full body|better))(?: \w+)?|more (?:pics|nudes|photos|videos|vids)|(?:send|show) (?:me )?(?:your|ur) (?:body|boobs|tits|dick|ass))\b/u,
+  /\b(?:send (?:me )?(?:more|another|a new|one more|\d+ more|a (?:naked|nude|full body|better))(?: \w+)?|more (?:pics|nudes|photos|videos|vids)|(?:send|show) (?:me )?(?:your|ur) (?:body|boobs|tits|dick|ass))\b/u,
 );
 /** The threat made conditional, or a punishment: "or else", "unless", "report me and", "you blocked me so". */
 const CONDITION = cue(
@@ -185,8 +185,43 @@ const DEADLINE = cue(
   '',
   /\b(?:(?:(?:you(?:'ve)?|u) (?:have|got|get)|(?:i'?m|im) giving (?:you|u)|i'?ll give (?:you|u)) (?:\d+|an?|one|two|three|five|ten|twenty|thirty) ?(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|h|m)\b|\d+ ?(?:minutes?|mins?|hours?|hrs?|h|seconds?|secs?) (?:left|to pay|to decide|to send|or|before|then|until)|(?:in|within) (?:\d+|one|two|three|five|ten|twenty|thirty|forty[- ]eight|twenty[- ]four) ?(?:minutes?|mins?|hours?|hrs?|h)\b|clock(?:'s| is) ticking|tick ?tock|time(?:'s| is) running out|running out of time|before (?:midnight|tonight|tomorrow|the end of (?:the )?day)|(?:by|till|until|til) (?:tonight|tomorrow|midnight|\d{1,2}(?::\d\d)? ?(?:am|pm)|the end of (?:the )?day)|countdown|counting (?:down|to \d+)|(?:last|final) (?:chance|warning))\b|[⏰⏳⌛]|(?:^|[.!?] )\d+ ?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)[.!]/u,
 );
+/** A count of views or followers ("200k views"), which the shared money cue reads as an amount. */
+const VIEW_COUNT = cue('views likes followers subs subscribers streams plays comments shares', /\b\d[\d,.]*k? (?:views|likes|followers|subs|subscribers|streams|plays|comments|shares)\b/u);
 /** A friend joking about an embarrassing photo, not coercion. */
 const BANTER = cue('', /\b(?:lol|lmao|haha\w*|jk|just kidding|joking|too funny|so funny|hilarious)\b|[😂🤣]/u);
+
+/**
+ * Material the writer holds, in words that name no image: "that thing you sent me on call", "what you
+ * did on cam", "the stuff you showed me", "the photos from that night", "your sex tape", "i saved it".
+ */
+const HELD_MATERIAL = cue(
+  'thing stuff one what sex saved kept recorded screenshotted screen have got pic picture photo image video vid clip snap recording footage nude fake deepfake naked',
+  rx(String.raw`\b(?:(?:that|the) (?:thing|stuff|one|video|vid|pic|pics|photos?) (?:you|u) (?:sent|showed|did|shared)|what (?:you|u) (?:did|showed|sent) (?:on|over|during) (?:cam|camera|facetime|call|video|snap|the call)|(?:the|those|your|ur) (?:${IMAGE_WORDS}) from (?:that|last) night|(?:your|ur|a) sex (?:tape|video|vid)|i (?:saved|kept|recorded|screenshotted|screen ?recorded|have|got) (?:it|them|everything|all of it|that)\b|(?:made|make|making|created) (?:\w+ )?(?:nudes?|fakes?|deepfakes?|naked (?:pics|photos|videos)) of (?:you|u))`),
+);
+/** A demand to comply, not only to pay: "do what I say", "send what I asked for", "send the rest", "let's talk money". */
+const COMPLY_DEMAND = cue(
+  'do send turn lets let talk another rest',
+  /\b(?:(?:just )?do (?:what|everything|exactly what) i (?:say|tell you|ask)|send (?:me )?(?:what|everything) i asked(?: for)?|send (?:me )?the rest|turn (?:your|ur) (?:camera|cam|video) (?:back )?on|let'?s talk (?:money|price|business)|another (?:[£$€]\s?)?\d{2,})\b/u,
+);
+/**
+ * Exposure said as a threat, whatever the words: "would be a shame if your girlfriend saw it", "it
+ * gets out", "your life is over", "want them to see the video?", "I start sending", "I'm sending it
+ * anyway", "I'm telling your parents", "don't make me send it to your mother".
+ */
+const EXPOSURE = cue(
+  'shame pity out public viral life reputation future career want like start ahead begin anyway tel make',
+  /\b(?:(?:would|it'?d|itd) be a (?:shame|pity) if (?:your|ur|every|they|them|people|someone)\b|(?:it|this|that|they|them|everything|it all) (?:gets?|got|goes|go|going|will go|leaks?) (?:out|public|viral)\b|(?:your|ur) (?:life|reputation|future|career) (?:is|will be) (?:over|ruined|finished|done)|(?:want|would you like|do you want) (?:them|both of them|your \w+|ur \w+)(?: both| all)? to see\b|i (?:start|go ahead|begin) (?:sending|posting|with)\b|i'?m (?:sending|posting) (?:it|them) anyway|or i go ahead|(?:i'?m|im|i will|i'?ll) (?:telling|tell) (?:your|ur) (?:parents|mum|mom|dad|family|school|teacher)|don'?t make me (?:send|post|share|show|leak))/u,
+);
+/** Where it would go, said plainly: "it all goes to your manager", "will be on your uni's page". Needs an ultimatum. */
+const EXPOSURE_PLACE = cue(
+  'it they them everything go goes sent wil be gona',
+  /\b(?:(?:it|this|that|they|them|it all|everything) (?:goes|go|gets sent|will go|are going) (?:to|on|up on|all over) (?:your|ur|every)\b|(?:will be|is going to be|gonna be) (?:on|up on|all over) (?:your|ur|every)\b)/u,
+);
+/** An image named in any ordinary word. */
+const IMAGE_MENTION = cue(
+  'nude pic picture photo image video vid clip snap screenshot recording footage',
+  rx(String.raw`\b(?:nudes?|${IMAGE_WORDS})\b`),
+);
 
 interface Parts {
   readonly threat: number;
@@ -204,17 +239,20 @@ function scoreParts(read: CueReader): Parts {
   const spread = read(SPREAD) || read(IMAGES_GO_OUT) || read(AUDIENCE_RECEIVES) || read(CONSEQUENCE);
   const alreadySent = read(ALREADY_SENT);
   const nextTarget = read(NEXT_TARGET);
-  if (!intimate && !yours && !possession && !spread && !alreadySent && !nextTarget && !deleteForPayment) return NONE;
+  const held = read(HELD_MATERIAL);
+  const exposure = read(EXPOSURE);
+  const place = read(EXPOSURE_PLACE);
+  if (!intimate && !yours && !possession && !spread && !alreadySent && !nextTarget && !deleteForPayment && !held && !exposure && !place) return NONE;
   const audience = read(AUDIENCE) || read(IDENTIFYING_DETAILS) || read(AUDIENCE_GATHERED);
   const ordinary = !intimate && read(ORDINARY_PHOTOS);
   const consequence = read(CONSEQUENCE);
   const coercion = read(CONDITION) || consequence;
   // A consequence names its images ("or your girlfriend gets a surprise video").
   const pointed = consequence || read(POINTED_IMAGES);
-  const money = !read(LOAN) && (read(MONEY_DEMAND) || read(MONEY_AMOUNT) || read(REPEAT_DEMAND));
+  const money = !read(LOAN) && (read(MONEY_DEMAND) || (read(MONEY_AMOUNT) && !read(VIEW_COUNT)) || read(REPEAT_DEMAND));
   const more = read(MORE_IMAGES);
   const deadline = read(DEADLINE);
-  const demanding = money || more;
+  const demanding = money || more || (read(COMPLY_DEMAND) && !read(LOAN));
   // Money next to ordinary pictures is also how photographers and clubs sell prints: it is pressure
   // when the images are intimate or someone is named to see them.
   const pressure = coercion || deadline || more || (money && (intimate || audience));
@@ -239,6 +277,15 @@ function scoreParts(read: CueReader): Parts {
   // "I already sent one to your cousin as proof", "next one goes to your grandad": the spreading has
   // begun, and a demand names the price of stopping it.
   if (demanding && ((alreadySent && (nextTarget || ultimatum)) || (nextTarget && ultimatum))) threat = noisyOr(threat, 0.45);
+  // The whole script in any words: material held, exposure threatened, and a demand. Image words,
+  // audiences and countdowns only add to it.
+  // The target's ordinary pictures ("your pics go up on the team website, £5 for prints") need an
+  // ultimatum as well; pictures only pointed at ("want them to see the video? pay up") need exposure.
+  const exposed = spread || exposure || (place && ultimatum);
+  if (exposed && demanding && ((held || intimate || possession) || (yours && ultimatum) || (pointed && exposure))) threat = noisyOr(threat, 0.6);
+  // Exposure, a demand and an ultimatum together: "another 200 or I'm sending it anyway", "pay or the
+  // pics go out". Plain spreading words ("or I'll have to sell them") need an image named.
+  else if ((exposure || (exposed && read(IMAGE_MENTION))) && demanding && ultimatum) threat = noisyOr(threat, 0.5);
   // "Pay and I'll delete them": the images are held, and the price is named.
   if (deleteForPayment && money) threat = noisyOr(threat, 0.3);
   // Having intimate images is the opening move, not yet a threat: alone it stays under 0.5.
