@@ -214,7 +214,7 @@ const EXPOSURE = cue(
 );
 /** Where it would go, said plainly: "it all goes to your manager", "will be on your uni's page". Needs an ultimatum. */
 const EXPOSURE_PLACE = cue(
-  'it they them everything go goes sent wil be gona',
+  'go sent be',
   /\b(?:(?:it|this|that|they|them|it all|everything) (?:goes|go|gets sent|will go|are going) (?:to|on|up on|all over) (?:your|ur|every)\b|(?:will be|is going to be|gonna be) (?:on|up on|all over) (?:your|ur|every)\b)/u,
 );
 /** An image named in any ordinary word. */
